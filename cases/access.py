@@ -1,0 +1,52 @@
+"""The one visibility gate: every queryset that can reach personal data starts here.
+
+A user sees the jongeren of their own organisation, restricted to their gemeenten when they
+have any, and only when their role may read dossiers (`cases.view_jongere`). Everything else
+answers an empty queryset, so a record of another organisation is a 404 everywhere.
+"""
+
+from django.db import models
+
+VIEW_PERMISSION = "cases.view_jongere"
+
+
+def scope_for(user) -> dict | None:
+    """The filter (on Jongere) that `user` may see, or None when they may see nothing."""
+    if not getattr(user, "is_authenticated", False) or not user.organisatie_id:
+        return None
+    if not user.has_perm(VIEW_PERMISSION):
+        return None
+    if not hasattr(user, "_gemeente_scope"):
+        # Cached on the user object: one query per request, not one per queryset.
+        user._gemeente_scope = list(user.gemeenten.values_list("pk", flat=True))
+    scope = {"organisatie_id": user.organisatie_id}
+    if user._gemeente_scope:
+        scope["woongemeente_id__in"] = user._gemeente_scope
+    return scope
+
+
+class _ScopedQuerySet(models.QuerySet):
+    #: Path from this model to Jongere, e.g. "jongere__" or "dossier__jongere__".
+    jongere_path = ""
+
+    def visible_to(self, user):
+        scope = scope_for(user)
+        if scope is None:
+            return self.none()
+        return self.filter(**{self.jongere_path + key: value for key, value in scope.items()})
+
+
+class JongereQuerySet(_ScopedQuerySet):
+    jongere_path = ""
+
+
+class DossierQuerySet(_ScopedQuerySet):
+    jongere_path = "jongere__"
+
+
+class ViaJongereQuerySet(_ScopedQuerySet):
+    jongere_path = "jongere__"
+
+
+class ViaDossierQuerySet(_ScopedQuerySet):
+    jongere_path = "dossier__jongere__"

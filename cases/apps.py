@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CasesConfig(AppConfig):
+    name = "cases"
+    verbose_name = _("Kern: organisaties, jongeren en dossiers")
+
+    def ready(self):
+        from .roles import sync_roles
+
+        # Groups need the permissions that Django creates after migrating.
+        post_migrate.connect(sync_roles, sender=self)

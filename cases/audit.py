@@ -1,0 +1,69 @@
+"""Writing the processing log. Every read or write of a jongere's data calls `log_access`."""
+
+import hashlib
+import hmac
+import uuid
+
+from django.conf import settings
+
+from .constants import AuditAction, Verwerkingsactiviteit
+from .models import AuditEntry, Jongere
+
+
+def pseudonym(jongere: Jongere) -> str:
+    """A stable pseudonymous subject id: the log can be searched per jongere without a BSN."""
+    message = f"{jongere.organisatie_id}:{jongere.pk}".encode()
+    return hmac.new(settings.AUDIT_PSEUDONYM_KEY.encode(), message, hashlib.sha256).hexdigest()[:32]
+
+
+def current_trace_id(request) -> str:
+    if request is None:
+        return uuid.uuid4().hex
+    if not hasattr(request, "trace_id"):
+        request.trace_id = request.headers.get("X-Request-ID", "")[:32] or uuid.uuid4().hex
+    return request.trace_id
+
+
+def log_access(
+    *,
+    actor,
+    action: AuditAction,
+    purpose: Verwerkingsactiviteit,
+    jongere: Jongere | None = None,
+    obj=None,
+    request=None,
+) -> AuditEntry:
+    """Append one entry; `obj` defaults to the jongere itself."""
+    obj = obj if obj is not None else jongere
+    return AuditEntry.objects.create(
+        gebruiker_id=actor.pk,
+        gebruikersnaam=actor.get_username(),
+        organisatie_id=getattr(actor, "organisatie_id", None),
+        actie=action,
+        doel=purpose,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=obj.pk if obj is not None else None,
+        jongere_id=jongere.pk if jongere is not None else None,
+        betrokkene=pseudonym(jongere) if jongere is not None else "",
+        trace_id=current_trace_id(request),
+    )
+
+
+def log_listing(*, actor, jongeren, purpose: Verwerkingsactiviteit, request=None) -> None:
+    """One ZOEKEN entry per jongere shown in a result list, written in one query."""
+    trace_id = current_trace_id(request)
+    AuditEntry.objects.bulk_create(
+        AuditEntry(
+            gebruiker_id=actor.pk,
+            gebruikersnaam=actor.get_username(),
+            organisatie_id=actor.organisatie_id,
+            actie=AuditAction.ZOEKEN,
+            doel=purpose,
+            object_type=Jongere._meta.label_lower,
+            object_id=jongere.pk,
+            jongere_id=jongere.pk,
+            betrokkene=pseudonym(jongere),
+            trace_id=trace_id,
+        )
+        for jongere in jongeren
+    )

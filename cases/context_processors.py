@@ -1,0 +1,33 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .access import VIEW_PERMISSION
+
+# (url name, label, permission or None). Shown only where the user may open the page.
+NAVIGATION = [
+    ("werkvoorraad", _("Werkvoorraad"), None),
+    ("jongeren", _("Jongeren"), VIEW_PERMISSION),
+    ("meldingen", _("Meldingen"), VIEW_PERMISSION),
+    ("trajecten", _("Trajecten"), VIEW_PERMISSION),
+    ("rapportages", _("Rapportages"), None),
+    ("admin:index", _("Beheer"), "is_staff"),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    items = []
+    for name, label, perm in NAVIGATION:
+        allowed = user.is_staff if perm == "is_staff" else perm is None or user.has_perm(perm)
+        if allowed:
+            url = reverse(name)
+            items.append(
+                {
+                    "url": url,
+                    "label": label,
+                    "current": request.path.startswith(url) and (url != "/" or request.path == "/"),
+                }
+            )
+    return {"navigation": items}

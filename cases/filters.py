@@ -1,0 +1,48 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .forms import style_fields
+from .models import Gemeente, Jongere
+from .rules import is_valid_bsn
+
+
+class JongereFilter(django_filters.FilterSet):
+    """Search jongeren by BSN, (part of a) name, birth date and woongemeente."""
+
+    q = django_filters.CharFilter(
+        label=_("BSN of naam"),
+        method="filter_q",
+        help_text=_("Een volledig BSN (9 cijfers) of een deel van de voor- of achternaam."),
+    )
+    geboortedatum = django_filters.DateFilter(
+        label=_("Geboortedatum"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    woongemeente = django_filters.ModelChoiceFilter(
+        label=_("Woongemeente"), queryset=Gemeente.objects.none(), empty_label=_("Alle gemeenten")
+    )
+
+    class Meta:
+        model = Jongere
+        fields = ["q", "geboortedatum", "woongemeente"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        gemeenten = Gemeente.objects.none()
+        if user is not None and user.organisatie_id:
+            gemeenten = user.organisatie.gemeenten.all()
+        self.filters["woongemeente"].queryset = gemeenten
+        style_fields(self.form)
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        if value.isdigit():
+            # Digits only: a BSN lookup (exact, so a partial number reveals nothing).
+            return queryset.filter(bsn=value) if is_valid_bsn(value) else queryset.none()
+        query = Q()
+        for word in value.split():
+            query &= (
+                Q(achternaam__icontains=word) | Q(voornamen__icontains=word) | Q(tussenvoegsel__iexact=word)
+            )
+        return queryset.filter(query)

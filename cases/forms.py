@@ -1,0 +1,39 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .constants import ActieSoort
+
+WIDGET_CLASSES = {
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+}
+
+
+def style_fields(form: forms.BaseForm) -> None:
+    """Give every widget its NL Design System class and link its help text for screen readers."""
+    for name, field in form.fields.items():
+        css = WIDGET_CLASSES.get(type(field.widget), "utrecht-textbox utrecht-textbox--html-input")
+        field.widget.attrs.setdefault("class", css)
+        if field.help_text:
+            field.widget.attrs.setdefault("aria-describedby", f"id_{name}_help")
+
+
+class ActieForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort actie"), choices=ActieSoort.choices)
+    datum = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    omschrijving = forms.CharField(
+        label=_("Omschrijving"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_fields(self)
+
+    def clean_datum(self):
+        datum = self.cleaned_data["datum"]
+        if datum > timezone.localdate():
+            raise forms.ValidationError(
+                _("Een actie kan niet in de toekomst liggen; kies vandaag of eerder.")
+            )
+        return datum

@@ -1,0 +1,404 @@
+"""The shared core: organisations, users, jongeren and their dossiers, schools, code lists and
+the processing log. Personal data is reached only through `visible_to(user)` (cases/access.py).
+"""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import access
+from .constants import (
+    ActieSoort,
+    AuditAction,
+    Codelijst,
+    Geslacht,
+    Onderwijssoort,
+    Verwerkingsactiviteit,
+)
+from .rules import is_valid_bsn
+
+
+def validate_bsn(value: str) -> None:
+    if not is_valid_bsn(value):
+        raise ValidationError(
+            _("%(value)s is geen geldig BSN: een BSN heeft 9 cijfers en voldoet aan de elfproef."),
+            params={"value": value},
+            code="invalid_bsn",
+        )
+
+
+class Gemeente(models.Model):
+    code = models.CharField(
+        _("CBS-gemeentecode"),
+        max_length=6,
+        unique=True,
+        validators=[RegexValidator(r"^GM\d{4}$", _("Een gemeentecode is GM gevolgd door 4 cijfers."))],
+        help_text=_("De code van het CBS, bijvoorbeeld GM0637."),
+    )
+    naam = models.CharField(_("naam"), max_length=100, help_text=_("Officiële gemeentenaam."))
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Organisatie(models.Model):
+    """The team that does the work: one gemeente, or a contactgemeente for several."""
+
+    slug = models.SlugField(
+        _("korte naam"), unique=True, help_text=_("Vaste sleutel, bijvoorbeeld 'zoetermeer'.")
+    )
+    naam = models.CharField(_("naam"), max_length=200, help_text=_("Naam zoals op rapportages en brieven."))
+    gemeenten = models.ManyToManyField(
+        Gemeente,
+        verbose_name=_("gemeenten"),
+        related_name="organisaties",
+        help_text=_("De gemeenten waarvoor deze organisatie de leerplichttaken uitvoert."),
+    )
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class User(AbstractUser):
+    """A user belongs to one organisation and may be restricted to some of its gemeenten."""
+
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="gebruikers",
+        help_text=_("Zonder organisatie ziet een gebruiker geen persoonsgegevens."),
+    )
+    gemeenten = models.ManyToManyField(
+        Gemeente,
+        verbose_name=_("beperkt tot gemeenten"),
+        blank=True,
+        related_name="+",
+        help_text=_("Leeg: alle gemeenten van de organisatie."),
+    )
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def clean(self):
+        super().clean()
+        if self.is_superuser and self.organisatie_id:
+            # Superusers configure; they never double as case workers.
+            raise ValidationError(_("Een superuser hoort niet bij een organisatie."))
+
+
+class School(models.Model):
+    """An onderwijsinstelling (BRIN + vestiging). Reference data, no personal data."""
+
+    brin = models.CharField(
+        _("BRIN"),
+        max_length=4,
+        validators=[
+            RegexValidator(
+                r"^\d{2}[A-Z]{2}$|^[0-9A-Z]{4}$", _("Een BRIN-code heeft 4 tekens, bijvoorbeeld 12AB.")
+            )
+        ],
+        help_text=_("De BRIN-code van DUO, 4 tekens."),
+    )
+    vestiging = models.CharField(
+        _("vestiging"),
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^\d{2}$", _("Een vestigingsnummer heeft 2 cijfers."))],
+        help_text=_("Vestigingsnummer (2 cijfers), leeg voor de hoofdvestiging."),
+    )
+    naam = models.CharField(_("naam"), max_length=200)
+    plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    onderwijssoorten = models.JSONField(
+        _("onderwijssoorten"),
+        default=list,
+        blank=True,
+        help_text=_("Codes uit de lijst onderwijssoorten, bijvoorbeeld ['vmbo', 'havo']."),
+    )
+    contact_email = models.EmailField(_("e-mail verzuimcoördinator"), blank=True)
+    contact_telefoon = models.CharField(_("telefoon"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("school")
+        verbose_name_plural = _("scholen")
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["brin", "vestiging"], name="school_brin_vestiging_uniek")
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.brin}{self.vestiging})"
+
+    def clean(self):
+        super().clean()
+        unknown = sorted(set(self.onderwijssoorten) - set(Onderwijssoort.values))
+        if unknown:
+            raise ValidationError(
+                {
+                    "onderwijssoorten": _("Onbekende onderwijssoort(en): %(codes)s.")
+                    % {"codes": ", ".join(unknown)}
+                }
+            )
+
+
+class Jongere(models.Model):
+    """A young person as known to one organisation. Sensitive personal data of minors."""
+
+    organisatie = models.ForeignKey(
+        Organisatie, verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="jongeren"
+    )
+    bsn = models.CharField(
+        _("BSN"),
+        max_length=9,
+        blank=True,
+        validators=[validate_bsn],
+        help_text=_("Burgerservicenummer, 9 cijfers (elfproef). Leeg als het niet bekend is."),
+    )
+    voornamen = models.CharField(_("voornamen"), max_length=200)
+    tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
+    achternaam = models.CharField(_("achternaam"), max_length=200)
+    geboortedatum = models.DateField(_("geboortedatum"))
+    geslacht = models.CharField(_("geslacht"), max_length=1, choices=Geslacht.choices, blank=True)
+    straat = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    woonplaats = models.CharField(_("woonplaats"), max_length=100, blank=True)
+    woongemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name=_("woongemeente"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Een van de gemeenten van de organisatie; bepaalt wie het dossier ziet."),
+    )
+    startkwalificatie_op = models.DateField(
+        _("startkwalificatie behaald op"),
+        null=True,
+        blank=True,
+        help_text=_("Diploma havo, vwo of mbo niveau 2 of hoger."),
+    )
+    extern_id = models.CharField(
+        _("extern id"), max_length=64, blank=True, help_text=_("Persoonssleutel in het bronsysteem (import).")
+    )
+
+    objects = access.JongereQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("jongere")
+        verbose_name_plural = _("jongeren")
+        ordering = ["achternaam", "voornamen"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisatie", "bsn"],
+                condition=~models.Q(bsn=""),
+                name="jongere_bsn_uniek_per_organisatie",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["organisatie", "achternaam"]),
+            models.Index(fields=["organisatie", "geboortedatum"]),
+        ]
+
+    def __str__(self):
+        return self.volledige_naam
+
+    @property
+    def volledige_naam(self) -> str:
+        return " ".join(p for p in (self.voornamen, self.tussenvoegsel, self.achternaam) if p)
+
+    def clean(self):
+        super().clean()
+        if (
+            self.organisatie_id
+            and self.woongemeente_id
+            and not self.organisatie.gemeenten.filter(pk=self.woongemeente_id).exists()
+        ):
+            raise ValidationError(
+                {"woongemeente": _("De woongemeente hoort niet bij de gemeenten van deze organisatie.")}
+            )
+
+
+class Dossier(models.Model):
+    """A jongere's file within the organisation: everything on one timeline, over the years."""
+
+    jongere = models.OneToOneField(
+        Jongere, verbose_name=_("jongere"), on_delete=models.PROTECT, related_name="dossier"
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    objects = access.DossierQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+
+    def __str__(self):
+        return _("Dossier %(nummer)s") % {"nummer": self.pk}
+
+
+class Inschrijving(models.Model):
+    """School history: where the jongere was enrolled, from when to when."""
+
+    jongere = models.ForeignKey(
+        Jongere, verbose_name=_("jongere"), on_delete=models.CASCADE, related_name="inschrijvingen"
+    )
+    school = models.ForeignKey(School, verbose_name=_("school"), on_delete=models.PROTECT, related_name="+")
+    onderwijssoort = models.CharField(_("onderwijssoort"), max_length=20, choices=Onderwijssoort.choices)
+    van = models.DateField(_("ingeschreven van"))
+    tot = models.DateField(
+        _("ingeschreven tot"), null=True, blank=True, help_text=_("Leeg: nog ingeschreven.")
+    )
+
+    objects = access.ViaJongereQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inschrijving")
+        verbose_name_plural = _("inschrijvingen")
+        ordering = ["-van"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tot__isnull=True) | models.Q(tot__gte=models.F("van")),
+                name="inschrijving_tot_na_van",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_onderwijssoort_display()} ({self.van:%d-%m-%Y})"
+
+
+class Actie(models.Model):
+    """A dated entry on a dossier's timeline, made by a user."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="acties"
+    )
+    soort = models.CharField(_("soort"), max_length=40, choices=ActieSoort.choices)
+    datum = models.DateField(_("datum"), help_text=_("De dag waarop de actie plaatsvond."))
+    omschrijving = models.TextField(_("omschrijving"), blank=True)
+    gebruiker = models.ForeignKey(
+        User, verbose_name=_("vastgelegd door"), on_delete=models.PROTECT, related_name="+"
+    )
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+
+    objects = access.ViaDossierQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("actie")
+        verbose_name_plural = _("acties")
+        ordering = ["-datum", "-vastgelegd_op"]
+        indexes = [models.Index(fields=["dossier", "-datum"])]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} ({self.datum:%d-%m-%Y})"
+
+
+class CodeItem(models.Model):
+    """One entry of an organisation's configurable code list. Retired, never deleted."""
+
+    organisatie = models.ForeignKey(
+        Organisatie, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="codes"
+    )
+    lijst = models.CharField(_("lijst"), max_length=40, choices=Codelijst.choices)
+    label = models.CharField(
+        _("label"), max_length=200, help_text=_("Zoals gebruikers en rapportages het zien.")
+    )
+    categorie = models.CharField(
+        _("categorie"),
+        max_length=100,
+        blank=True,
+        help_text=_("Hoofdcategorie, voor lijsten met detailregels (uitstroom)."),
+    )
+    samenvatting = models.CharField(
+        _("samenvatting"),
+        max_length=100,
+        blank=True,
+        help_text=_("Groep in 'Leerplicht in een oogopslag' van het jaarverslag (alleen resultaten)."),
+    )
+    volgorde = models.PositiveIntegerField(
+        _("volgorde"), default=0, help_text=_("Volgorde in formulieren en tabellen.")
+    )
+    actief = models.BooleanField(
+        _("actief"), default=True, help_text=_("Uitgefaseerde codes blijven bestaan voor oude gegevens.")
+    )
+
+    class Meta:
+        verbose_name = _("code")
+        verbose_name_plural = _("codelijsten")
+        ordering = ["organisatie", "lijst", "volgorde", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisatie", "lijst", "categorie", "label"], name="codeitem_label_uniek"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.categorie}: {self.label}" if self.categorie else self.label
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Codes worden niet verwijderd maar uitgefaseerd (actief uit)."))
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ValidationError(_("Het verwerkingslogboek kan niet worden gewijzigd."))
+
+    def delete(self):
+        raise ValidationError(_("Het verwerkingslogboek kan niet worden verwijderd."))
+
+
+class AuditEntry(models.Model):
+    """Append-only processing log (in the spirit of Logius 'Logboek Dataverwerkingen').
+
+    No foreign keys to the subject: the entry outlives a destroyed dossier, and PostgreSQL
+    refuses UPDATE and DELETE on this table (migration 0002).
+    """
+
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    gebruiker_id = models.BigIntegerField(_("gebruiker-id"), null=True)
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150)
+    organisatie_id = models.BigIntegerField(_("organisatie-id"), null=True, db_index=True)
+    actie = models.CharField(_("actie"), max_length=20, choices=AuditAction.choices)
+    doel = models.CharField(_("verwerkingsactiviteit"), max_length=40, choices=Verwerkingsactiviteit.choices)
+    object_type = models.CharField(_("soort gegevens"), max_length=60)
+    object_id = models.BigIntegerField(_("object-id"), null=True)
+    jongere_id = models.BigIntegerField(_("jongere-id"), null=True, db_index=True)
+    betrokkene = models.CharField(
+        _("betrokkene (pseudoniem)"),
+        max_length=64,
+        blank=True,
+        help_text=_("Gepseudonimiseerd kenmerk van de jongere."),
+    )
+    trace_id = models.CharField(_("trace-id"), max_length=32, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("logregel")
+        verbose_name_plural = _("verwerkingslogboek")
+        ordering = ["-tijdstip"]
+        default_permissions = ("view",)
+
+    def __str__(self):
+        return f"{self.tijdstip:%d-%m-%Y %H:%M} {self.gebruikersnaam} {self.get_actie_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("Het verwerkingslogboek kan niet worden gewijzigd."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Het verwerkingslogboek kan niet worden verwijderd."))

@@ -1,0 +1,59 @@
+"""Roles as Django Groups with their permissions, kept in sync after every migrate."""
+
+from django.contrib.auth.models import Group, Permission
+
+from .constants import Role
+
+# Codenames per role ("app_label.codename"). Later apps add their own permissions here.
+ROLE_PERMISSIONS: dict[Role, list[str]] = {
+    Role.LEERPLICHTAMBTENAAR: [
+        "cases.view_jongere",
+        "cases.add_jongere",
+        "cases.change_jongere",
+        "cases.view_dossier",
+        "cases.add_actie",
+        "cases.view_school",
+    ],
+    Role.DOORSTROOMCOACH: [
+        "cases.view_jongere",
+        "cases.add_jongere",
+        "cases.change_jongere",
+        "cases.view_dossier",
+        "cases.add_actie",
+        "cases.view_school",
+    ],
+    Role.ADMINISTRATIEF_MEDEWERKER: [
+        "cases.view_jongere",
+        "cases.add_jongere",
+        "cases.change_jongere",
+        "cases.view_dossier",
+        "cases.view_school",
+        "cases.add_school",
+        "cases.change_school",
+    ],
+    # Aggregates only: no personal data unless the user also holds a case-worker role.
+    Role.TEAMLEIDER: ["cases.view_school"],
+    # Configures, but reads no dossiers.
+    Role.FUNCTIONEEL_BEHEERDER: [
+        "cases.view_codeitem",
+        "cases.add_codeitem",
+        "cases.change_codeitem",
+        "cases.view_school",
+        "cases.add_school",
+        "cases.change_school",
+        "cases.view_auditentry",
+        "cases.view_user",
+        "cases.add_user",
+        "cases.change_user",
+    ],
+}
+
+
+def sync_roles(**kwargs) -> None:
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=str(role.label))
+        wanted = []
+        for perm in perms:
+            app_label, codename = perm.split(".")
+            wanted.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))
+        group.permissions.set(wanted)

@@ -1,0 +1,82 @@
+"""Every write of the core. Keyword-only, atomic, and each writes its processing-log entry."""
+
+from datetime import date
+
+from django.db import transaction
+
+from .audit import log_access
+from .codelists import seed_codelists
+from .constants import ActieSoort, AuditAction, Verwerkingsactiviteit
+from .models import Actie, Dossier, Gemeente, Jongere, Organisatie, User
+
+
+@transaction.atomic
+def jongere_register(
+    *,
+    actor: User | None,
+    organisatie: Organisatie,
+    voornamen: str,
+    achternaam: str,
+    geboortedatum: date,
+    woongemeente: Gemeente,
+    bsn: str = "",
+    purpose: Verwerkingsactiviteit = Verwerkingsactiviteit.REGISTRATIE,
+    **fields,
+) -> Jongere:
+    """Create a jongere with an empty dossier; validates BSN (elfproef) and woongemeente."""
+    jongere = Jongere(
+        organisatie=organisatie,
+        voornamen=voornamen,
+        achternaam=achternaam,
+        geboortedatum=geboortedatum,
+        woongemeente=woongemeente,
+        bsn=bsn,
+        **fields,
+    )
+    jongere.full_clean()
+    jongere.save()
+    Dossier.objects.create(jongere=jongere)
+    if actor is not None:
+        log_access(actor=actor, action=AuditAction.AANMAKEN, purpose=purpose, jongere=jongere)
+    return jongere
+
+
+@transaction.atomic
+def actie_register(
+    *,
+    actor: User,
+    dossier: Dossier,
+    soort: ActieSoort,
+    datum: date,
+    omschrijving: str = "",
+    purpose: Verwerkingsactiviteit = Verwerkingsactiviteit.HANDHAVING_LEERPLICHT,
+    request=None,
+) -> Actie:
+    actie = Actie.objects.create(
+        dossier=dossier, soort=soort, datum=datum, omschrijving=omschrijving, gebruiker=actor
+    )
+    log_access(
+        actor=actor,
+        action=AuditAction.AANMAKEN,
+        purpose=purpose,
+        jongere=dossier.jongere,
+        obj=actie,
+        request=request,
+    )
+    return actie
+
+
+@transaction.atomic
+def organisatie_create(
+    *, slug: str, naam: str, gemeenten: list[tuple[str, str]], codelijsten: str = "standaard"
+) -> Organisatie:
+    """Onboard an organisation serving `gemeenten` [(code, naam)], with default code lists."""
+    organisatie = Organisatie(slug=slug, naam=naam)
+    organisatie.full_clean()
+    organisatie.save()
+    for code, gemeente_naam in gemeenten:
+        gemeente, _created = Gemeente.objects.get_or_create(code=code, defaults={"naam": gemeente_naam})
+        gemeente.full_clean()
+        organisatie.gemeenten.add(gemeente)
+    seed_codelists(organisatie, codelijsten)
+    return organisatie

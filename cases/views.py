@@ -1,0 +1,158 @@
+"""Thin browser views of the core: parse, call a selector or service, render."""
+
+import redis
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import selectors, services
+from .access import VIEW_PERMISSION
+from .audit import log_access, log_listing
+from .constants import AuditAction, Verwerkingsactiviteit
+from .filters import JongereFilter
+from .forms import ActieForm
+from .models import AuditEntry, Dossier, Jongere
+from .rules import age_on, leerplicht_status
+
+PAGE_SIZE = 25
+
+
+def purpose_of(user) -> Verwerkingsactiviteit:
+    """The processing purpose a user's reads fall under, by their role."""
+    if user.groups.filter(name__iexact="doorstroomcoach").exists():
+        return Verwerkingsactiviteit.BEGELEIDING_DOORSTROOMPUNT
+    return Verwerkingsactiviteit.HANDHAVING_LEERPLICHT
+
+
+@login_required
+def werkvoorraad(request):
+    """Start page: the dossiers this user opened most recently (from the processing log)."""
+    recent_ids = []
+    if request.user.has_perm(VIEW_PERMISSION):
+        for jongere_id in (
+            AuditEntry.objects.filter(gebruiker_id=request.user.pk, actie=AuditAction.INZIEN)
+            .order_by("-tijdstip")
+            .values_list("jongere_id", flat=True)[:50]
+        ):
+            if jongere_id not in recent_ids:
+                recent_ids.append(jongere_id)
+    recent = {
+        j.pk: j
+        for j in selectors.jongeren_for(request.user).filter(pk__in=recent_ids[:10]).select_related("dossier")
+    }
+    context = {"recent": [recent[pk] for pk in recent_ids[:10] if pk in recent]}
+    if recent:
+        log_listing(
+            actor=request.user, jongeren=context["recent"], purpose=purpose_of(request.user), request=request
+        )
+    return render(request, "cases/werkvoorraad.html", context)
+
+
+@login_required
+@permission_required(VIEW_PERMISSION, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def jongeren(request):
+    """Search jongeren. The form posts, so BSNs and names never appear in a URL or access log."""
+    data = request.POST if request.method == "POST" else None
+    queryset = selectors.jongeren_for(request.user).select_related("dossier")
+    filterset = JongereFilter(data, queryset=queryset, user=request.user)
+    page = None
+    if data is not None and filterset.is_valid():
+        if not any(filterset.form.cleaned_data.get(f) for f in ("q", "geboortedatum", "woongemeente")):
+            messages.info(request, _("Vul een BSN, naam, geboortedatum of gemeente in om te zoeken."))
+        else:
+            page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.POST.get("page"))
+            log_listing(
+                actor=request.user,
+                jongeren=page.object_list,
+                purpose=purpose_of(request.user),
+                request=request,
+            )
+    return render(request, "cases/jongeren.html", {"filter": filterset, "page": page})
+
+
+@login_required
+@permission_required(VIEW_PERMISSION, raise_exception=True)
+def dossier(request, pk: int):
+    try:
+        dossier = selectors.dossier_for(request.user, pk)
+    except Dossier.DoesNotExist:
+        raise Http404 from None
+    jongere: Jongere = dossier.jongere
+    log_access(
+        actor=request.user,
+        action=AuditAction.INZIEN,
+        purpose=purpose_of(request.user),
+        jongere=jongere,
+        obj=dossier,
+        request=request,
+    )
+    today = timezone.localdate()
+    context = {
+        "dossier": dossier,
+        "jongere": jongere,
+        "leeftijd": age_on(jongere.geboortedatum, today),
+        "status": leerplicht_status(jongere.geboortedatum, today, jongere.startkwalificatie_op),
+        "inschrijvingen": jongere.inschrijvingen.select_related("school"),
+        "timeline": selectors.timeline_for(request.user, dossier),
+        "actie_form": ActieForm(initial={"datum": today}),
+    }
+    return render(request, "cases/dossier.html", context)
+
+
+@login_required
+@permission_required("cases.add_actie", raise_exception=True)
+@require_POST
+def actie_toevoegen(request, pk: int):
+    try:
+        dossier = selectors.dossier_for(request.user, pk)
+    except Dossier.DoesNotExist:
+        raise Http404 from None
+    form = ActieForm(request.POST)
+    if form.is_valid():
+        services.actie_register(
+            actor=request.user,
+            dossier=dossier,
+            purpose=purpose_of(request.user),
+            request=request,
+            **form.cleaned_data,
+        )
+        messages.success(request, _("De actie is vastgelegd."))
+        return redirect("dossier", pk=dossier.pk)
+    for error in form.errors.values():
+        messages.error(request, " ".join(error))
+    return redirect("dossier", pk=dossier.pk)
+
+
+@login_required
+def module_in_ontwikkeling(request, titel: str):
+    return render(request, "cases/in_ontwikkeling.html", {"titel": titel})
+
+
+@never_cache
+def gezondheid(request):
+    """Readiness for load balancers and docker-compose: database and (when configured) Redis
+    reachable. Answers 503 naming the failing part; never personal data."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except DatabaseError:
+        checks["database"] = "onbereikbaar"
+    if settings.REDIS_URL:
+        try:
+            redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
+            checks["redis"] = "ok"
+        except redis.RedisError:
+            checks["redis"] = "onbereikbaar"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "fout", **checks}, status=200 if healthy else 503)

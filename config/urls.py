@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Leerplicht en Doorstroompunt: beheer")
+admin.site.site_title = _("Beheer")
+admin.site.index_title = _("Functioneel beheer")
+
+urlpatterns = [
+    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("beheer/", admin.site.urls),
+    path("", include("cases.urls")),
+]
+
+handler404 = "cases.errors.not_found"
+handler500 = "cases.errors.server_error"

@@ -1,0 +1,55 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from cases.models import Jongere, Organisatie, User
+from cases.rules import is_valid_bsn
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_data_gives_every_role_a_login_in_both_organisations(capsys):
+    call_command("demo_data")
+    for suffix, slug in (("", "zoetermeer"), ("-regio", "roermond")):
+        for username, group in [
+            ("lpa", "Leerplichtambtenaar"),
+            ("coach", "Doorstroomcoach"),
+            ("medewerker", "Administratief medewerker"),
+            ("teamleider", "Teamleider"),
+            ("beheerder", "Functioneel beheerder"),
+        ]:
+            user = authenticate(username=username + suffix, password="demo")
+            assert user is not None, username + suffix
+            assert user.organisatie.slug == slug
+            assert list(user.groups.values_list("name", flat=True)) == [group]
+    assert Organisatie.objects.get(slug="roermond").gemeenten.count() == 4
+    assert Jongere.objects.count() >= 300
+    assert all(is_valid_bsn(bsn) for bsn in Jongere.objects.values_list("bsn", flat=True))
+    assert "lpa-regio" in capsys.readouterr().out
+
+
+def test_demo_data_is_loaded_once():
+    call_command("demo_data")
+    counts = (Jongere.objects.count(), User.objects.count())
+    call_command("demo_data")
+    assert (Jongere.objects.count(), User.objects.count()) == counts
+
+
+def test_demo_data_is_refused_outside_development(settings):
+    settings.DEMO_DATA_ALLOWED = False
+    with pytest.raises(CommandError, match="ontwikkelinstellingen"):
+        call_command("demo_data")
+
+
+def test_health_check_reaches_postgresql_and_redis(client):
+    response = client.get(reverse("gezondheid"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "redis": "ok"}
+
+
+def test_health_check_reports_an_unreachable_redis(client, settings):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    response = client.get(reverse("gezondheid"))
+    assert response.status_code == 503
+    assert response.json()["redis"] == "onbereikbaar"

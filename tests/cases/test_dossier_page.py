@@ -1,0 +1,73 @@
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cases.constants import ActieSoort
+from tests.factories import ActieFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dossier_shows_personal_data_status_and_timeline_newest_first(client, lpa_a, jongere_a):
+    ActieFactory(
+        dossier=jongere_a.dossier, soort=ActieSoort.VERZUIMGESPREK, datum=date(2025, 9, 1), gebruiker=lpa_a
+    )
+    ActieFactory(
+        dossier=jongere_a.dossier, soort=ActieSoort.HUISBEZOEK, datum=date(2025, 10, 1), gebruiker=lpa_a
+    )
+    client.force_login(lpa_a)
+    page = client.get(reverse("dossier", args=[jongere_a.dossier.pk])).content.decode()
+    assert jongere_a.bsn in page
+    assert "17-05-2012" in page
+    assert "Leerplichtig" in page  # born 2012: leerplichtig until the end of schooljaar 2027-2028
+    timeline = page[page.index('<ol class="app-timeline">') :]
+    assert timeline.index("Huisbezoek") < timeline.index("Verzuimgesprek")
+
+
+def test_recording_an_action_puts_it_on_the_timeline(client, lpa_a, jongere_a):
+    client.force_login(lpa_a)
+    response = client.post(
+        reverse("actie_toevoegen", args=[jongere_a.dossier.pk]),
+        {"soort": ActieSoort.FORMELE_WAARSCHUWING, "datum": "2025-11-03", "omschrijving": "Brief verstuurd."},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "De actie is vastgelegd." in page
+    assert "Formele waarschuwing / waarschuwingsbrief" in page and "03-11-2025" in page
+    assert jongere_a.dossier.acties.get().gebruiker == lpa_a
+
+
+def test_an_action_in_the_future_is_refused_in_dutch(client, lpa_a, jongere_a):
+    client.force_login(lpa_a)
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    response = client.post(
+        reverse("actie_toevoegen", args=[jongere_a.dossier.pk]),
+        {"soort": ActieSoort.HUISBEZOEK, "datum": tomorrow},
+        follow=True,
+    )
+    assert "kan niet in de toekomst liggen" in response.content.decode()
+    assert not jongere_a.dossier.acties.exists()
+
+
+def test_dossier_page_query_count_does_not_grow_with_the_timeline(client, lpa_a, jongere_a):
+    client.force_login(lpa_a)
+    url = reverse("dossier", args=[jongere_a.dossier.pk])
+    ActieFactory.create_batch(2, dossier=jongere_a.dossier, gebruiker=lpa_a)
+    client.get(url)  # warm up the session
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    ActieFactory.create_batch(30, dossier=jongere_a.dossier, gebruiker=lpa_a)
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_unknown_page_answers_in_dutch_without_echoing_the_url(client, lpa_a):
+    client.force_login(lpa_a)
+    response = client.get("/bestaat-niet-123456782/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Niet gevonden" in page and "123456782" not in page
