@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from faker import Faker
 
+from . import registry
 from .constants import ActieSoort, Geslacht, Onderwijssoort, Role
 from .models import Actie, Inschrijving, Organisatie, School, User
 from .rules import bsn_check_digit, leerplicht_end, leerplicht_start
@@ -169,6 +170,9 @@ def load_organisation(spec: dict, today: date, seed: int) -> Organisatie:
                 ),
                 gebruiker=rng.choice(case_workers),
             )
+    users_by_role = {role: user for (_name, role, *_rest), user in zip(USERS, users, strict=True)}
+    for loader in registry.demo_loaders:
+        loader(organisatie=organisatie, users=users_by_role, today=today, rng=rng)
     return organisatie
 
 

@@ -4,7 +4,12 @@ from django.contrib.auth.models import Group, Permission
 
 from .constants import Role
 
-# Codenames per role ("app_label.codename"). Later apps add their own permissions here.
+# Codenames per role ("app_label.codename"); strings, so the core imports no team app.
+DOORSTROOM_CASE_WORK = [
+    "doorstroom.view_traject",
+    "doorstroom.add_traject",
+    "doorstroom.change_traject",
+]
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.LEERPLICHTAMBTENAAR: [
         "cases.view_jongere",
@@ -15,6 +20,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_school",
     ],
     Role.DOORSTROOMCOACH: [
+        *DOORSTROOM_CASE_WORK,
         "cases.view_jongere",
         "cases.add_jongere",
         "cases.change_jongere",

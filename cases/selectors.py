@@ -2,7 +2,9 @@
 
 from django.db.models import QuerySet
 
+from . import registry
 from .models import Actie, Dossier, Jongere
+from .registry import TimelineEntry
 
 
 def jongeren_for(user) -> QuerySet[Jongere]:
@@ -18,5 +20,21 @@ def dossier_for(user, pk: int) -> Dossier:
     )
 
 
-def timeline_for(user, dossier: Dossier) -> QuerySet[Actie]:
-    return Actie.objects.visible_to(user).filter(dossier=dossier).select_related("gebruiker")
+def timeline_for(user, dossier: Dossier) -> list[TimelineEntry]:
+    """Everything on the dossier, newest first: core actions plus what the team apps provide.
+
+    Each provider runs a fixed number of queries, so the page does not grow with the history.
+    """
+    entries = [
+        TimelineEntry(
+            datum=actie.datum,
+            titel=actie.get_soort_display(),
+            omschrijving=actie.omschrijving,
+            door=actie.gebruiker.get_full_name() or actie.gebruiker.get_username(),
+            soort="actie",
+        )
+        for actie in Actie.objects.visible_to(user).filter(dossier=dossier).select_related("gebruiker")
+    ]
+    for provider in registry.timeline_providers:
+        entries.extend(provider(user, dossier))
+    return sorted(entries, key=lambda entry: entry.datum, reverse=True)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import selectors, services
+from . import registry, selectors, services
 from .access import VIEW_PERMISSION
 from .audit import log_access, log_listing
 from .constants import AuditAction, Verwerkingsactiviteit
@@ -102,6 +102,10 @@ def dossier(request, pk: int):
         "leeftijd": age_on(jongere.geboortedatum, today),
         "status": leerplicht_status(jongere.geboortedatum, today, jongere.startkwalificatie_op),
         "inschrijvingen": jongere.inschrijvingen.select_related("school"),
+        "sections": [
+            (template, make_context(request.user, dossier))
+            for _order, template, make_context in sorted(registry.dossier_sections, key=lambda s: s[0])
+        ],
         "timeline": selectors.timeline_for(request.user, dossier),
         "actie_form": ActieForm(initial={"datum": today}),
     }

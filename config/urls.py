@@ -12,6 +12,9 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("", include("cases.urls")),
+    path("", include("leerplicht.urls")),
+    path("", include("doorstroom.urls")),
+    path("", include("reporting.urls")),
 ]
 
 handler404 = "cases.errors.not_found"

@@ -1,0 +1,8 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from cases.views import module_in_ontwikkeling
+
+urlpatterns = [
+    path("rapportages/", module_in_ontwikkeling, {"titel": _("Rapportages")}, name="rapportages"),
+]
