@@ -11,6 +11,7 @@ NEEDED_DEBS=()
 command -v redis-server >/dev/null || NEEDED_DEBS+=(redis-server)
 [ -x /usr/bin/chromium ] || NEEDED_DEBS+=(chromium)
 command -v pdftotext >/dev/null || NEEDED_DEBS+=(poppler-utils)
+ldconfig -p | grep -q libpangoft2-1.0 || NEEDED_DEBS+=(libpango-1.0-0 libpangoft2-1.0-0)  # WeasyPrint
 if [ ${#NEEDED_DEBS[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "Installing Debian packages: ${NEEDED_DEBS[*]}"
