@@ -25,7 +25,7 @@ def scope_for(user) -> dict | None:
     return scope
 
 
-class _ScopedQuerySet(models.QuerySet):
+class ScopedQuerySet(models.QuerySet):
     #: Path from this model to Jongere, e.g. "jongere__" or "dossier__jongere__".
     jongere_path = ""
 
@@ -36,17 +36,21 @@ class _ScopedQuerySet(models.QuerySet):
         return self.filter(**{self.jongere_path + key: value for key, value in scope.items()})
 
 
-class JongereQuerySet(_ScopedQuerySet):
+class JongereQuerySet(ScopedQuerySet):
     jongere_path = ""
 
 
-class DossierQuerySet(_ScopedQuerySet):
+class DossierQuerySet(ScopedQuerySet):
     jongere_path = "jongere__"
 
 
-class ViaJongereQuerySet(_ScopedQuerySet):
+class ViaJongereQuerySet(ScopedQuerySet):
     jongere_path = "jongere__"
 
 
-class ViaDossierQuerySet(_ScopedQuerySet):
+class ViaDossierQuerySet(ScopedQuerySet):
     jongere_path = "dossier__jongere__"
+
+
+# Older name, kept while the team apps move to the public one.
+_ScopedQuerySet = ScopedQuerySet

@@ -10,5 +10,6 @@ class CasesConfig(AppConfig):
     def ready(self):
         from .roles import sync_roles
 
-        # Groups need the permissions that Django creates after migrating.
-        post_migrate.connect(sync_roles, sender=self)
+        # Groups need the permissions Django creates after migrating each app; roles name
+        # permissions of several apps, so sync after every app's post_migrate (idempotent).
+        post_migrate.connect(sync_roles, dispatch_uid="cases.sync_roles")

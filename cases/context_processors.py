@@ -5,9 +5,10 @@ from .access import VIEW_PERMISSION
 
 # (url name, label, permission or None). Shown only where the user may open the page.
 NAVIGATION = [
-    ("werkvoorraad", _("Werkvoorraad"), None),
+    ("start", _("Start"), None),
+    ("werkvoorraad", _("Werkvoorraad"), "leerplicht.view_melding"),
     ("jongeren", _("Jongeren"), VIEW_PERMISSION),
-    ("meldingen", _("Meldingen"), VIEW_PERMISSION),
+    ("meldingen", _("Meldingen"), "leerplicht.view_melding"),
     ("trajecten", _("Trajecten"), VIEW_PERMISSION),
     ("rapportages", _("Rapportages"), None),
     ("admin:index", _("Beheer"), "is_staff"),

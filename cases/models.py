@@ -2,8 +2,12 @@
 the processing log. Personal data is reached only through `visible_to(user)` (cases/access.py).
 """
 
+import uuid
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
@@ -304,6 +308,45 @@ class Actie(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()} ({self.datum:%d-%m-%Y})"
+
+
+def private_storage():
+    """Documents live outside any public URL; only the authorised download view serves them."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+def document_path(instance, filename):
+    # A random name: the original file name may hold personal data and stays in `naam`.
+    return f"documenten/{instance.dossier_id}/{uuid.uuid4().hex}"
+
+
+class Document(models.Model):
+    """A file in a dossier (e.g. a doctor's statement for a 5a vrijstelling)."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="documenten"
+    )
+    bestand = models.FileField(_("bestand"), storage=private_storage, upload_to=document_path)
+    naam = models.CharField(
+        _("bestandsnaam"), max_length=200, help_text=_("De naam van het geüploade bestand.")
+    )
+    omschrijving = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    content_type = models.CharField(_("bestandstype"), max_length=100)
+    grootte = models.PositiveIntegerField(_("grootte in bytes"))
+    geupload_door = models.ForeignKey(
+        User, verbose_name=_("geüpload door"), on_delete=models.PROTECT, related_name="+"
+    )
+    geupload_op = models.DateTimeField(_("geüpload op"), default=timezone.now)
+
+    objects = access.ViaDossierQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        ordering = ["-geupload_op"]
+
+    def __str__(self):
+        return self.naam
 
 
 class CodeItem(models.Model):

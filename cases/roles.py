@@ -5,6 +5,21 @@ from django.contrib.auth.models import Group, Permission
 from .constants import Role
 
 # Codenames per role ("app_label.codename"); strings, so the core imports no team app.
+LEERPLICHT_CASE_WORK = [
+    "leerplicht.view_melding",
+    "leerplicht.add_melding",
+    "leerplicht.change_melding",
+    "leerplicht.view_vrijstelling",
+    "leerplicht.add_vrijstelling",
+    "leerplicht.change_vrijstelling",
+]
+# Registering is not deciding: no transitions, actions or decisions.
+LEERPLICHT_REGISTRATION = [
+    "leerplicht.view_melding",
+    "leerplicht.add_melding",
+    "leerplicht.view_vrijstelling",
+    "leerplicht.add_vrijstelling",
+]
 DOORSTROOM_CASE_WORK = [
     "doorstroom.view_traject",
     "doorstroom.add_traject",
@@ -12,6 +27,7 @@ DOORSTROOM_CASE_WORK = [
 ]
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.LEERPLICHTAMBTENAAR: [
+        *LEERPLICHT_CASE_WORK,
         "cases.view_jongere",
         "cases.add_jongere",
         "cases.change_jongere",
@@ -21,6 +37,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     ],
     Role.DOORSTROOMCOACH: [
         *DOORSTROOM_CASE_WORK,
+        # Reads the leerplicht history of the jongeren handed over at 18.
+        "leerplicht.view_melding",
+        "leerplicht.view_vrijstelling",
         "cases.view_jongere",
         "cases.add_jongere",
         "cases.change_jongere",
@@ -29,6 +48,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_school",
     ],
     Role.ADMINISTRATIEF_MEDEWERKER: [
+        *LEERPLICHT_REGISTRATION,
         "cases.view_jongere",
         "cases.add_jongere",
         "cases.change_jongere",
@@ -41,6 +61,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.TEAMLEIDER: ["cases.view_school"],
     # Configures, but reads no dossiers.
     Role.FUNCTIONEEL_BEHEERDER: [
+        "leerplicht.view_termijn",
+        "leerplicht.add_termijn",
+        "leerplicht.change_termijn",
         "cases.view_codeitem",
         "cases.add_codeitem",
         "cases.change_codeitem",

@@ -2,12 +2,14 @@
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .audit import log_access
 from .codelists import seed_codelists
 from .constants import ActieSoort, AuditAction, Verwerkingsactiviteit
-from .models import Actie, Dossier, Gemeente, Jongere, Organisatie, User
+from .models import Actie, Document, Dossier, Gemeente, Jongere, Organisatie, User
 
 
 @transaction.atomic
@@ -80,3 +82,48 @@ def organisatie_create(
         organisatie.gemeenten.add(gemeente)
     seed_codelists(organisatie, codelijsten)
     return organisatie
+
+
+ALLOWED_DOCUMENT_TYPES = {
+    "application/pdf": ".pdf",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+}
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+
+
+def document_error(upload) -> str | None:
+    """Why an uploaded file is refused (Dutch), or None."""
+    if upload.size > MAX_DOCUMENT_BYTES:
+        return _("Het bestand is groter dan 10 MB. Verklein het of splits het op.")
+    if upload.content_type not in ALLOWED_DOCUMENT_TYPES:
+        return _("Dit bestandstype is niet toegestaan. Toegestaan zijn PDF, JPG, PNG en Word (.docx).")
+    return None
+
+
+@transaction.atomic
+def document_upload(
+    *, actor: User, dossier: Dossier, upload, omschrijving: str = "", purpose, request=None
+) -> Document:
+    error = document_error(upload)
+    if error:
+        raise ValidationError(error)
+    document = Document.objects.create(
+        dossier=dossier,
+        bestand=upload,
+        naam=upload.name[:200],
+        omschrijving=omschrijving,
+        content_type=upload.content_type,
+        grootte=upload.size,
+        geupload_door=actor,
+    )
+    log_access(
+        actor=actor,
+        action=AuditAction.AANMAKEN,
+        purpose=purpose,
+        jongere=dossier.jongere,
+        obj=document,
+        request=request,
+    )
+    return document

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from .audit import log_access, log_listing
 from .constants import AuditAction, Verwerkingsactiviteit
 from .filters import JongereFilter
 from .forms import ActieForm
-from .models import AuditEntry, Dossier, Jongere
+from .models import AuditEntry, Document, Dossier, Jongere
 from .rules import age_on, leerplicht_status
 
 PAGE_SIZE = 25
@@ -33,7 +33,7 @@ def purpose_of(user) -> Verwerkingsactiviteit:
 
 
 @login_required
-def werkvoorraad(request):
+def start(request):
     """Start page: the dossiers this user opened most recently (from the processing log)."""
     recent_ids = []
     if request.user.has_perm(VIEW_PERMISSION):
@@ -53,7 +53,7 @@ def werkvoorraad(request):
         log_listing(
             actor=request.user, jongeren=context["recent"], purpose=purpose_of(request.user), request=request
         )
-    return render(request, "cases/werkvoorraad.html", context)
+    return render(request, "cases/start.html", context)
 
 
 @login_required
@@ -160,3 +160,27 @@ def gezondheid(request):
             checks["redis"] = "onbereikbaar"
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse({"status": "ok" if healthy else "fout", **checks}, status=200 if healthy else 503)
+
+
+@login_required
+@permission_required(VIEW_PERMISSION, raise_exception=True)
+def document_download(request, pk: int):
+    """Serve a private document as an attachment, to users who may see its dossier only."""
+    try:
+        document = Document.objects.visible_to(request.user).select_related("dossier__jongere").get(pk=pk)
+    except Document.DoesNotExist:
+        raise Http404 from None
+    log_access(
+        actor=request.user,
+        action=AuditAction.INZIEN,
+        purpose=purpose_of(request.user),
+        jongere=document.dossier.jongere,
+        obj=document,
+        request=request,
+    )
+    return FileResponse(
+        document.bestand.open("rb"),
+        as_attachment=True,
+        filename=document.naam,
+        content_type=document.content_type,
+    )

@@ -34,7 +34,7 @@ class Workflow:
     def check(self, source: str, target: str, reason: str = "") -> None:
         if target not in self.allowed(source):
             allowed = ", ".join(
-                self.labels[s] for s in sorted(self.allowed(source), key=list(self.labels).index)
+                str(self.labels[s]) for s in sorted(self.allowed(source), key=list(self.labels).index)
             )
             raise TransitionError(
                 _("Van '%(source)s' kan niet naar '%(target)s'. Toegestaan: %(allowed)s.")

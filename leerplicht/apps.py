@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class LeerplichtConfig(AppConfig):
     name = "leerplicht"
     verbose_name = _("Leerplicht")
+
+    def ready(self):
+        from cases import registry
+
+        from . import demo, dossier
+
+        registry.timeline_providers.append(dossier.timeline_entries)
+        registry.dossier_sections.append((10, "leerplicht/dossier_section.html", dossier.section_context))
+        registry.demo_loaders.append(demo.load)

@@ -1,8 +1,30 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from cases.views import module_in_ontwikkeling
+from . import views, vrijstelling_views
 
 urlpatterns = [
-    path("meldingen/", module_in_ontwikkeling, {"titel": _("Meldingen")}, name="meldingen"),
+    path("werkvoorraad/", views.werkvoorraad, name="werkvoorraad"),
+    path("meldingen/", views.werkvoorraad, name="meldingen"),
+    path("meldingen/nieuw/", views.melding_nieuw, name="melding_nieuw"),
+    path("meldingen/<int:pk>/", views.melding, name="melding"),
+    path("meldingen/<int:pk>/wijzigen/", views.melding_wijzigen, name="melding_wijzigen"),
+    path("meldingen/<int:pk>/fase/", views.melding_fase, name="melding_fase"),
+    path("meldingen/<int:pk>/route/", views.melding_route, name="melding_route"),
+    path("meldingen/<int:pk>/acties/", views.melding_actie, name="melding_actie"),
+    path(
+        "dossiers/<int:dossier_pk>/vrijstellingen/nieuw/",
+        vrijstelling_views.vrijstelling_nieuw,
+        name="vrijstelling_nieuw",
+    ),
+    path("vrijstellingen/<int:pk>/", vrijstelling_views.vrijstelling, name="vrijstelling"),
+    path(
+        "vrijstellingen/<int:pk>/documenten/",
+        vrijstelling_views.vrijstelling_document,
+        name="vrijstelling_document",
+    ),
+    path(
+        "vrijstellingen/<int:pk>/besluit/",
+        vrijstelling_views.vrijstelling_besluit,
+        name="vrijstelling_besluit",
+    ),
 ]

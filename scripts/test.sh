@@ -59,6 +59,10 @@ export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
 export DJANGO_SETTINGS_MODULE=config.settings.test
 echo "PostgreSQL on 127.0.0.1:$PG_PORT, Redis on 127.0.0.1:$REDIS_PORT"
 
+if [ "${QUICK:-0}" = 1 ]; then
+  # Developer loop: only pytest (CI and a plain `make test` always run every check).
+  exec .venv/bin/python -m pytest "$@"
+fi
 echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

@@ -91,3 +91,22 @@ class ActieFactory(factory.django.DjangoModelFactory):
     soort = ActieSoort.VERZUIMGESPREK
     datum = date(2025, 10, 1)
     gebruiker = factory.SubFactory(UserFactory)
+
+
+class MeldingFactory(factory.django.DjangoModelFactory):
+    """A melding registered through the same fields the service sets; trait `afgesloten`."""
+
+    class Meta:
+        model = "leerplicht.Melding"
+
+    dossier = factory.LazyAttribute(lambda o: JongereFactory().dossier)
+    soort = "relatief_wettelijk"
+    ontvangen_op = date(2025, 10, 1)
+    gemeente = factory.LazyAttribute(lambda o: o.dossier.jongere.woongemeente)
+    leeftijd = 13
+    uren_verzuim = 20
+    verzuim_van = date(2025, 9, 1)
+    fase = "waarnemen"
+
+    class Params:
+        afgesloten = factory.Trait(fase="afgesloten", afgesloten_op=date(2025, 11, 1), afsluitreden="Klaar.")

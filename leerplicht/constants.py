@@ -1,0 +1,152 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cases.constants import ActieSoort, Codelijst
+
+
+class MeldingSoort(models.TextChoices):
+    ABSOLUUT = "absoluut", _("Absoluut verzuim")
+    RELATIEF_LICHT = "relatief_licht", _("Relatief verzuim (licht)")
+    RELATIEF_WETTELIJK = "relatief_wettelijk", _("Relatief verzuim (wettelijk)")
+    LUXE = "luxe", _("Luxe verzuim")
+    THUISZITTER = "thuiszitter", _("Langdurig relatief verzuim (thuiszitter)")
+    ZORG = "zorg", _("Zorg- en preventiemelding")
+
+
+RELATIEF = (MeldingSoort.RELATIEF_LICHT, MeldingSoort.RELATIEF_WETTELIJK)
+
+# The organisation's code list that holds reasons / results of each soort.
+REDEN_LIJST = {
+    MeldingSoort.ABSOLUUT: Codelijst.REDEN_ABSOLUUT,
+    MeldingSoort.RELATIEF_LICHT: Codelijst.REDEN_RELATIEF,
+    MeldingSoort.RELATIEF_WETTELIJK: Codelijst.REDEN_RELATIEF,
+    MeldingSoort.LUXE: Codelijst.REDEN_LUXE,
+    MeldingSoort.THUISZITTER: Codelijst.REDEN_THUISZITTER,
+    MeldingSoort.ZORG: Codelijst.REDEN_ZORG,
+}
+RESULTAAT_LIJST = {
+    MeldingSoort.ABSOLUUT: Codelijst.RESULTAAT_ABSOLUUT,
+    MeldingSoort.RELATIEF_LICHT: Codelijst.RESULTAAT_RELATIEF,
+    MeldingSoort.RELATIEF_WETTELIJK: Codelijst.RESULTAAT_RELATIEF,
+    MeldingSoort.LUXE: Codelijst.RESULTAAT_LUXE,
+    MeldingSoort.THUISZITTER: Codelijst.RESULTAAT_THUISZITTER,
+    MeldingSoort.ZORG: Codelijst.RESULTAAT_ZORG,
+}
+
+
+class Fase(models.TextChoices):
+    """The MAS phases (Methodische Aanpak Schoolverzuim) plus the closed state."""
+
+    WAARNEMEN = "waarnemen", _("Waarnemen")
+    ANALYSEREN = "analyseren", _("Analyseren")
+    PLANNEN = "plannen", _("Plannen")
+    HANDELEN = "handelen", _("Handelen")
+    EVALUEREN = "evalueren", _("Evalueren")
+    AFGESLOTEN = "afgesloten", _("Afgesloten")
+
+
+class Route(models.TextChoices):
+    VRIJWILLIGE_HULP = "vrijwillige_hulp", _("Vrijwillige (jeugd)hulp")
+    HALT = "halt", _("Halt")
+    STRAFRECHTELIJK = "strafrechtelijk", _("Dwang in strafrechtelijk kader")
+    CIVIELRECHTELIJK = "civielrechtelijk", _("Dwang in civielrechtelijk kader")
+
+
+# 'Pas toe of leg uit': the routes that are usual per soort; another route needs a written reason.
+USUAL_ROUTES = {
+    MeldingSoort.ABSOLUUT: {Route.VRIJWILLIGE_HULP, Route.STRAFRECHTELIJK},
+    MeldingSoort.RELATIEF_LICHT: {Route.VRIJWILLIGE_HULP, Route.HALT},
+    MeldingSoort.RELATIEF_WETTELIJK: {Route.VRIJWILLIGE_HULP, Route.HALT, Route.STRAFRECHTELIJK},
+    MeldingSoort.LUXE: {Route.STRAFRECHTELIJK, Route.HALT},
+    MeldingSoort.THUISZITTER: {Route.VRIJWILLIGE_HULP, Route.CIVIELRECHTELIJK},
+    MeldingSoort.ZORG: {Route.VRIJWILLIGE_HULP, Route.CIVIELRECHTELIJK},
+}
+
+# Actions on a melding, and the route each one implies.
+MELDING_ACTIES = [
+    ActieSoort.VERZUIMGESPREK,
+    ActieSoort.PREVENTIEF_SPREEKUUR,
+    ActieSoort.HUISBEZOEK,
+    ActieSoort.FORMELE_WAARSCHUWING,
+    ActieSoort.KENNISGEVINGSBRIEF,
+    ActieSoort.JGZ_AANMELDING,
+    ActieSoort.VERWIJZING_HULP,
+    ActieSoort.HALT_VERWIJZING,
+    ActieSoort.PROCES_VERBAAL_OUDER,
+    ActieSoort.PROCES_VERBAAL_LEERLING,
+    ActieSoort.JEUGDBESCHERMINGSTAFEL,
+    ActieSoort.VEILIG_THUIS,
+    ActieSoort.THUISZITTERSTAFEL,
+    ActieSoort.OVERDRACHT,
+    ActieSoort.NOTITIE,
+]
+ROUTE_OF_ACTIE = {
+    ActieSoort.VERWIJZING_HULP: Route.VRIJWILLIGE_HULP,
+    ActieSoort.HALT_VERWIJZING: Route.HALT,
+    ActieSoort.PROCES_VERBAAL_OUDER: Route.STRAFRECHTELIJK,
+    ActieSoort.PROCES_VERBAAL_LEERLING: Route.STRAFRECHTELIJK,
+    ActieSoort.JEUGDBESCHERMINGSTAFEL: Route.CIVIELRECHTELIJK,
+    ActieSoort.VEILIG_THUIS: Route.CIVIELRECHTELIJK,
+}
+PROCES_VERBAAL_ACTIES = (ActieSoort.PROCES_VERBAAL_OUDER, ActieSoort.PROCES_VERBAAL_LEERLING)
+
+
+class VrijstellingSoort(models.TextChoices):
+    INSCHRIJVING = "inschrijving", _("Vrijstelling van inschrijving")
+    SCHOOLBEZOEK = "schoolbezoek", _("Vrijstelling van geregeld schoolbezoek")
+
+
+class Grondslag(models.TextChoices):
+    ART5A = "art5a", _("5 onder a - lichamelijk of psychisch niet in staat onderwijs te volgen")
+    ART5B = "art5b", _("5 onder b - bezwaar tegen richting van alle scholen binnen redelijke afstand")
+    ART5C = "art5c", _("5 onder c - ingeschreven bij een school in het buitenland")
+    ART15 = "art15", _("15 - vervangend leerwerktraject (vanaf 16 jaar / kwalificatieplicht)")
+    ART3A = "art3a", _("3a - vervangend programma vanaf 14 jaar")
+    ART3B = "art3b", _("3b - toelating 15-jarige op mbo")
+    ART11F = "art11f", _("11 onder f / 13a - verlof wegens specifieke aard beroep ouder (max. 10 dagen)")
+    ART11G = "art11g", _("11 onder g / 14 - verlof wegens gewichtige omstandigheden")
+
+
+SOORT_OF_GRONDSLAG = {
+    Grondslag.ART5A: VrijstellingSoort.INSCHRIJVING,
+    Grondslag.ART5B: VrijstellingSoort.INSCHRIJVING,
+    Grondslag.ART5C: VrijstellingSoort.INSCHRIJVING,
+    Grondslag.ART15: VrijstellingSoort.INSCHRIJVING,
+    Grondslag.ART3A: VrijstellingSoort.SCHOOLBEZOEK,
+    Grondslag.ART3B: VrijstellingSoort.SCHOOLBEZOEK,
+    Grondslag.ART11F: VrijstellingSoort.SCHOOLBEZOEK,
+    Grondslag.ART11G: VrijstellingSoort.SCHOOLBEZOEK,
+}
+VERLOF_GRONDSLAGEN = (Grondslag.ART11F, Grondslag.ART11G)
+# Minimum age on the start of the exemption, per grondslag (Leerplichtwet art. 3a, 3b, 15).
+MINIMUM_AGE = {Grondslag.ART3A: 14, Grondslag.ART3B: 15, Grondslag.ART15: 16}
+
+
+class Besluit(models.TextChoices):
+    VERLEEND = "verleend", _("Verleend")
+    NIET_VERLEEND = "niet_verleend", _("Niet verleend")
+    NAAR_SCHOOLHOOFD = "naar_schoolhoofd", _("Doorverwezen naar schoolhoofd (verlof tot 10 dagen)")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken / vervallen")
+
+
+class OnderwijsKolom(models.TextChoices):
+    """The education columns of the vrijstellingen table (Tabel 12)."""
+
+    KDC = "kdc", _("KDC")
+    PO = "po", _("PO")
+    VO = "vo", _("VO")
+    MBO = "mbo", _("MBO")
+    GEEN = "geen", _("Geen")
+
+
+# Default handling terms in calendar days per soort, until an organisation sets its own.
+DEFAULT_TERMIJN_DAGEN = {
+    MeldingSoort.ABSOLUUT: 10,
+    MeldingSoort.RELATIEF_LICHT: 20,
+    MeldingSoort.RELATIEF_WETTELIJK: 10,
+    MeldingSoort.LUXE: 20,
+    MeldingSoort.THUISZITTER: 5,
+    MeldingSoort.ZORG: 20,
+}
+# Term for a decision on a vrijstelling (Awb: 8 weeks).
+DEFAULT_BESLISTERMIJN_VRIJSTELLING = 56

@@ -1,0 +1,143 @@
+"""Demo meldingen and vrijstellingen for `make run`: every soort in every phase, over the last
+two schooljaren, written through the services so they obey the same rules as real work."""
+
+import contextlib
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+
+from cases.constants import ActieSoort, Onderwijssoort, Role
+from cases.models import CodeItem, Jongere, School
+from cases.rules import Schooljaar, age_on
+
+from . import services, vrijstellingen
+from .constants import REDEN_LIJST, RESULTAAT_LIJST, Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom
+from .workflow import PHASES
+
+SOORT_WEIGHTS = [
+    (MeldingSoort.RELATIEF_WETTELIJK, 32),
+    (MeldingSoort.ZORG, 26),
+    (MeldingSoort.RELATIEF_LICHT, 20),
+    (MeldingSoort.ABSOLUUT, 8),
+    (MeldingSoort.THUISZITTER, 7),
+    (MeldingSoort.LUXE, 7),
+]
+
+
+def _onderwijssoort(age: int) -> str:
+    if age < 12:
+        return Onderwijssoort.BO_SBO
+    return Onderwijssoort.VMBO if age < 16 else Onderwijssoort.MBO_2
+
+
+def load(*, organisatie, users, today: date, rng) -> None:
+    lpa = users[Role.LEERPLICHTAMBTENAAR]
+    start = Schooljaar.of(today).previous().first_day
+    kandidaten = [
+        j
+        for j in Jongere.objects.filter(organisatie=organisatie).select_related("dossier")
+        if 5 <= age_on(j.geboortedatum, today) <= 17
+    ]
+    codes = {}
+    for item in CodeItem.objects.filter(organisatie=organisatie, actief=True):
+        codes.setdefault(item.lijst, []).append(item)
+    schools = list(School.objects.order_by("pk")[:8])
+    soorten = [s for s, w in SOORT_WEIGHTS for _ in range(w)]
+    for index, jongere in enumerate(kandidaten[: len(kandidaten) * 2 // 3]):
+        soort = soorten[index % len(soorten)] if index < len(soorten) else rng.choice(soorten)
+        ontvangen = start + timedelta(days=rng.randint(0, (today - start).days))
+        _melding(jongere, soort, ontvangen, lpa, codes, schools, today, rng)
+    for jongere in kandidaten[len(kandidaten) * 2 // 3 :][:25]:
+        _vrijstelling(jongere, lpa, start, today, rng)
+
+
+def _melding(jongere, soort, ontvangen, lpa, codes, schools, today, rng):
+    age = age_on(jongere.geboortedatum, ontvangen)
+    data = services.MeldingGegevens(
+        soort=soort,
+        ontvangen_op=ontvangen,
+        school=rng.choice(schools) if schools else None,
+        onderwijssoort=_onderwijssoort(age),
+        reden=rng.choice(codes.get(REDEN_LIJST[soort], [None])),
+        behandelaar=lpa,
+    )
+    if soort in (MeldingSoort.RELATIEF_LICHT, MeldingSoort.RELATIEF_WETTELIJK, MeldingSoort.THUISZITTER):
+        data.verzuim_van = ontvangen - timedelta(days=28)
+        data.uren_verzuim = (
+            rng.randint(4, 15) if soort == MeldingSoort.RELATIEF_LICHT else rng.randint(16, 80)
+        )
+    if soort == MeldingSoort.LUXE:
+        data.verlof_dagen = rng.randint(1, 8)
+        data.gezin_id = f"gezin-{jongere.achternaam.lower()}"
+    melding = services.melding_register(actor=lpa, dossier=jongere.dossier, data=data, confirmed=True)
+    oud = (today - ontvangen).days
+    target = Fase.AFGESLOTEN if oud > 45 and rng.random() < 0.85 else rng.choice(PHASES)
+    for phase in PHASES[1 : PHASES.index(target) + 1 if target in PHASES else len(PHASES)]:
+        melding = services.melding_transition(actor=lpa, melding_id=melding.pk, versie=None, naar=phase)
+        if phase == Fase.HANDELEN:
+            _actie(melding, lpa, ontvangen, today, rng)
+    if target == Fase.AFGESLOTEN:
+        resultaat = rng.choice(codes.get(RESULTAAT_LIJST[soort], [None]))
+        if resultaat is not None:
+            services.melding_transition(
+                actor=lpa,
+                melding_id=melding.pk,
+                versie=None,
+                naar=Fase.AFGESLOTEN,
+                reden="Afgehandeld.",
+                resultaat=resultaat,
+                afgesloten_op=min(today, ontvangen + timedelta(days=rng.randint(10, 90))),
+            )
+
+
+def _actie(melding, lpa, ontvangen, today, rng):
+    datum = min(today, ontvangen + timedelta(days=rng.randint(3, 20)))
+    soort = ActieSoort.VERZUIMGESPREK
+    extra = {}
+    if melding.soort == MeldingSoort.LUXE and rng.random() < 0.5:
+        soort = ActieSoort.PROCES_VERBAAL_OUDER
+    elif (
+        melding.soort == MeldingSoort.RELATIEF_WETTELIJK
+        and (melding.uren_verzuim or 0) <= 60
+        and rng.random() < 0.3
+    ):
+        soort, extra = ActieSoort.HALT_VERWIJZING, {"ouders_instemming": True}
+    elif rng.random() < 0.4:
+        soort = ActieSoort.FORMELE_WAARSCHUWING
+    services.melding_actie_register(
+        actor=lpa, melding_id=melding.pk, soort=soort, datum=datum, omschrijving="Demo-actie.", **extra
+    )
+
+
+def _vrijstelling(jongere, lpa, start, today, rng):
+    grondslag = rng.choice(
+        [Grondslag.ART5A, Grondslag.ART5B, Grondslag.ART5C, Grondslag.ART11G, Grondslag.ART15]
+    )
+    aangevraagd = start + timedelta(days=rng.randint(0, (today - start).days))
+    verlof = {"verlof_dagen": rng.randint(3, 20)} if grondslag == Grondslag.ART11G else {}
+    vrijstelling = vrijstellingen.vrijstelling_request(
+        actor=lpa,
+        dossier=jongere.dossier,
+        grondslag=grondslag,
+        aangevraagd_op=aangevraagd,
+        onderwijs=rng.choice(OnderwijsKolom.values),
+        behandelaar=lpa,
+        **verlof,
+    )
+    if (today - aangevraagd).days < 20:
+        return  # still in behandeling
+    besluit = rng.choice([Besluit.VERLEEND, Besluit.VERLEEND, Besluit.NIET_VERLEEND])
+    if grondslag == Grondslag.ART11G and verlof["verlof_dagen"] <= 10:
+        besluit = Besluit.NAAR_SCHOOLHOOFD
+    besluit_op = min(today, aangevraagd + timedelta(days=rng.randint(5, 40)))
+    # e.g. 5a without a doctor's statement stays in behandeling, as in real life
+    with contextlib.suppress(ValidationError):
+        vrijstellingen.vrijstelling_decide(
+            actor=lpa,
+            vrijstelling_id=vrijstelling.pk,
+            versie=None,
+            besluit=besluit,
+            besluit_op=besluit_op,
+            geldig_van=besluit_op if besluit == Besluit.VERLEEND else None,
+            geldig_tot=besluit_op + timedelta(days=365) if besluit == Besluit.VERLEEND else None,
+        )

@@ -1,0 +1,314 @@
+"""Meldingen of school absence, their MAS history and actions, vrijstellingen and handling terms."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cases.access import ScopedQuerySet
+from cases.concurrency import VersionedModel
+from cases.constants import Onderwijssoort
+from cases.models import Actie, CodeItem, Document, Dossier, Gemeente, Organisatie, School, User
+
+from .constants import Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom, Route
+
+
+class ViaDossierQuerySet(ScopedQuerySet):
+    jongere_path = "dossier__jongere__"
+
+
+class ViaMeldingQuerySet(ScopedQuerySet):
+    jongere_path = "melding__dossier__jongere__"
+
+
+class MeldingQuerySet(ViaDossierQuerySet):
+    def open(self):
+        return self.exclude(fase=Fase.AFGESLOTEN)
+
+
+class Melding(VersionedModel):
+    """A report of absence or concern about a leerplichtige jongere, handled through the MAS."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.PROTECT, related_name="meldingen"
+    )
+    soort = models.CharField(_("soort melding"), max_length=30, choices=MeldingSoort.choices)
+    ontvangen_op = models.DateField(
+        _("ontvangen op"), help_text=_("Datum waarop de melding binnenkwam; bepaalt het schooljaar.")
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Woongemeente van de jongere op het moment van de melding."),
+    )
+    leeftijd = models.PositiveSmallIntegerField(
+        _("leeftijd bij melding"), help_text=_("Leeftijd van de jongere op de ontvangstdatum.")
+    )
+    school = models.ForeignKey(
+        School, verbose_name=_("school"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    onderwijssoort = models.CharField(
+        _("onderwijssoort"), max_length=20, choices=Onderwijssoort.choices, blank=True
+    )
+    verzuim_van = models.DateField(
+        _("verzuim vanaf"), null=True, blank=True, help_text=_("Begin van de verzuimperiode.")
+    )
+    verzuim_tot = models.DateField(_("verzuim tot en met"), null=True, blank=True)
+    uren_verzuim = models.PositiveSmallIntegerField(
+        _("uren verzuim"),
+        null=True,
+        blank=True,
+        help_text=_("Ongeoorloofd verzuimde uren in de periode (relatief verzuim)."),
+    )
+    verlof_dagen = models.PositiveSmallIntegerField(
+        _("schooldagen afwezig"), null=True, blank=True, help_text=_("Luxe verzuim: aantal schooldagen weg.")
+    )
+    gezin_id = models.CharField(
+        _("gezin"),
+        max_length=64,
+        blank=True,
+        help_text=_("Kenmerk van het huishouden, om gezinnen bij luxe verzuim te tellen."),
+    )
+    reden = models.ForeignKey(
+        CodeItem, verbose_name=_("reden"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    resultaat = models.ForeignKey(
+        CodeItem,
+        verbose_name=_("resultaat"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    behandelaar = models.ForeignKey(
+        User,
+        verbose_name=_("leerplichtambtenaar"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meldingen",
+    )
+    fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices, default=Fase.WAARNEMEN)
+    afgesloten_op = models.DateField(_("afgesloten op"), null=True, blank=True)
+    afsluitreden = models.TextField(_("reden van afsluiten"), blank=True)
+    halt_verwijzing = models.BooleanField(
+        _("Halt-verwijzing"), default=False, help_text=_("Een Halt-verwijzing was deel van de afhandeling.")
+    )
+    proces_verbaal = models.BooleanField(
+        _("proces-verbaal"), default=False, help_text=_("Een proces-verbaal was deel van de afhandeling.")
+    )
+    extern_id = models.CharField(
+        _("extern id"), max_length=64, blank=True, help_text=_("Sleutel in het bronsysteem.")
+    )
+    geregistreerd_door = models.ForeignKey(
+        User, verbose_name=_("geregistreerd door"), on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    geregistreerd_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
+
+    objects = MeldingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-ontvangen_op", "-pk"]
+        indexes = [
+            models.Index(fields=["fase", "behandelaar"]),
+            models.Index(fields=["ontvangen_op"]),
+            models.Index(fields=["extern_id"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(verzuim_tot__isnull=True)
+                | models.Q(verzuim_van__isnull=True)
+                | models.Q(verzuim_tot__gte=models.F("verzuim_van")),
+                name="melding_verzuim_tot_na_van",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(afgesloten_op__isnull=True)
+                | models.Q(afgesloten_op__gte=models.F("ontvangen_op")),
+                name="melding_afgesloten_na_ontvangst",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} ({self.ontvangen_op:%d-%m-%Y})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.fase != Fase.AFGESLOTEN
+
+
+class MeldingRoute(models.Model):
+    """A MAS route chosen for a melding; a route outside the usual ones carries its reason."""
+
+    melding = models.ForeignKey(
+        Melding, verbose_name=_("melding"), on_delete=models.CASCADE, related_name="routes"
+    )
+    route = models.CharField(_("route"), max_length=30, choices=Route.choices)
+    toelichting = models.TextField(
+        _("toelichting"), blank=True, help_text=_("Pas toe of leg uit: waarom deze route, als die afwijkt.")
+    )
+    gekozen_door = models.ForeignKey(
+        User, verbose_name=_("gekozen door"), on_delete=models.PROTECT, related_name="+"
+    )
+    gekozen_op = models.DateTimeField(_("gekozen op"), default=timezone.now)
+
+    objects = ViaMeldingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("route")
+        verbose_name_plural = _("routes")
+        constraints = [models.UniqueConstraint(fields=["melding", "route"], name="melding_route_uniek")]
+
+    def __str__(self):
+        return self.get_route_display()
+
+
+class MeldingTransitie(models.Model):
+    """One move through the MAS: who, when, from, to, and why."""
+
+    melding = models.ForeignKey(
+        Melding, verbose_name=_("melding"), on_delete=models.CASCADE, related_name="transities"
+    )
+    van = models.CharField(_("van fase"), max_length=20, choices=Fase.choices, blank=True)
+    naar = models.CharField(_("naar fase"), max_length=20, choices=Fase.choices)
+    reden = models.TextField(_("reden"), blank=True)
+    gebruiker = models.ForeignKey(User, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+")
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now)
+
+    objects = ViaMeldingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("faseovergang")
+        verbose_name_plural = _("faseovergangen")
+        ordering = ["-tijdstip", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_van_display()} → {self.get_naar_display()}"
+
+
+class MeldingActie(models.Model):
+    """Links a dossier action to a melding, with the details some actions carry."""
+
+    melding = models.ForeignKey(
+        Melding, verbose_name=_("melding"), on_delete=models.CASCADE, related_name="acties"
+    )
+    actie = models.OneToOneField(
+        Actie, verbose_name=_("actie"), on_delete=models.CASCADE, related_name="melding_link"
+    )
+    ouders_instemming = models.BooleanField(
+        _("instemming ouders"), default=False, help_text=_("Halt: de ouder(s) stemmen in met de verwijzing.")
+    )
+    jgz_in_staat = models.ForeignKey(
+        CodeItem,
+        verbose_name=_("JGZ: in staat onderwijs te volgen"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    jgz_follow_up = models.ForeignKey(
+        CodeItem,
+        verbose_name=_("JGZ: resultaat follow-up"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ViaMeldingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("actie bij melding")
+        verbose_name_plural = _("acties bij meldingen")
+
+    def __str__(self):
+        return str(self.actie)
+
+
+class Vrijstelling(VersionedModel):
+    """A request for a vrijstelling or verlof, and its decision."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.PROTECT, related_name="vrijstellingen"
+    )
+    grondslag = models.CharField(_("grondslag"), max_length=10, choices=Grondslag.choices)
+    onderwijs = models.CharField(
+        _("onderwijs"), max_length=10, choices=OnderwijsKolom.choices, default=OnderwijsKolom.GEEN
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Woongemeente van de jongere bij de aanvraag."),
+    )
+    aangevraagd_op = models.DateField(_("aangevraagd op"))
+    verlof_van = models.DateField(_("verlof van"), null=True, blank=True)
+    verlof_tot = models.DateField(_("verlof tot en met"), null=True, blank=True)
+    verlof_dagen = models.PositiveSmallIntegerField(
+        _("schooldagen verlof"),
+        null=True,
+        blank=True,
+        help_text=_("Aantal gevraagde schooldagen (artikel 11 f en g)."),
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    besluit = models.CharField(
+        _("besluit"), max_length=20, choices=Besluit.choices, blank=True, help_text=_("Leeg: in behandeling.")
+    )
+    besluit_op = models.DateField(_("besluit op"), null=True, blank=True)
+    geldig_van = models.DateField(_("geldig van"), null=True, blank=True)
+    geldig_tot = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    behandelaar = models.ForeignKey(
+        User,
+        verbose_name=_("leerplichtambtenaar"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    documenten = models.ManyToManyField(Document, verbose_name=_("documenten"), blank=True, related_name="+")
+    extern_id = models.CharField(_("extern id"), max_length=64, blank=True)
+    geregistreerd_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
+
+    objects = ViaDossierQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aanvraag vrijstelling of verlof")
+        verbose_name_plural = _("aanvragen vrijstelling of verlof")
+        ordering = ["-aangevraagd_op", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(geldig_tot__isnull=True)
+                | models.Q(geldig_van__isnull=True)
+                | models.Q(geldig_tot__gte=models.F("geldig_van")),
+                name="vrijstelling_geldig_tot_na_van",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_grondslag_display()} ({self.aangevraagd_op:%d-%m-%Y})"
+
+    @property
+    def in_behandeling(self) -> bool:
+        return not self.besluit
+
+
+class Termijn(models.Model):
+    """The handling term of an organisation per soort melding (calendar days after receipt)."""
+
+    organisatie = models.ForeignKey(
+        Organisatie, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="termijnen"
+    )
+    soort = models.CharField(_("soort melding"), max_length=30, choices=MeldingSoort.choices)
+    dagen = models.PositiveSmallIntegerField(_("dagen"), help_text=_("Kalenderdagen na ontvangst."))
+
+    class Meta:
+        verbose_name = _("termijn")
+        verbose_name_plural = _("termijnen")
+        constraints = [models.UniqueConstraint(fields=["organisatie", "soort"], name="termijn_uniek")]
+
+    def __str__(self):
+        return f"{self.get_soort_display()}: {self.dagen}"

@@ -1,0 +1,275 @@
+"""Every write of meldingen: registration, MAS transitions, routes, actions and edits.
+
+Keyword-only, atomic, row-locked where two people may act at once, and each writes its history
+and processing-log entry.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases import services as case_services
+from cases.audit import log_access
+from cases.concurrency import lock_and_check
+from cases.constants import ActieSoort, AuditAction, Verwerkingsactiviteit
+from cases.models import CodeItem, Dossier, Inschrijving, School, User
+from cases.rules import age_on
+from cases.workflow import TransitionError
+
+from . import rules
+from .constants import (
+    PROCES_VERBAAL_ACTIES,
+    REDEN_LIJST,
+    RESULTAAT_LIJST,
+    ROUTE_OF_ACTIE,
+    USUAL_ROUTES,
+    Fase,
+    Route,
+)
+from .models import Melding, MeldingActie, MeldingRoute, MeldingTransitie
+from .workflow import MAS
+
+PURPOSE = Verwerkingsactiviteit.HANDHAVING_LEERPLICHT
+
+
+class MeldingWarnings(Exception):
+    """Questioned input: allowed after the user confirms having read the warnings."""
+
+    def __init__(self, warnings: list[str]):
+        super().__init__(" ".join(warnings))
+        self.warnings = warnings
+
+
+def _code(organisatie_id: int, lijst: str, code: CodeItem | None, field: str) -> CodeItem | None:
+    if code is not None and (code.organisatie_id != organisatie_id or code.lijst != lijst):
+        raise ValidationError({field: _("Deze keuze hoort niet bij dit soort melding.")})
+    return code
+
+
+@dataclass
+class MeldingGegevens:
+    """The fields of a melding that a user enters (registration and edit)."""
+
+    soort: str
+    ontvangen_op: date
+    school: School | None = None
+    onderwijssoort: str = ""
+    verzuim_van: date | None = None
+    verzuim_tot: date | None = None
+    uren_verzuim: int | None = None
+    verlof_dagen: int | None = None
+    gezin_id: str = ""
+    reden: CodeItem | None = None
+    toelichting: str = ""
+    behandelaar: User | None = None
+
+
+def _validate(dossier: Dossier, data: MeldingGegevens, *, confirmed: bool) -> None:
+    errors = {}
+    if data.ontvangen_op > timezone.localdate():
+        errors["ontvangen_op"] = _(
+            "De ontvangstdatum ligt in de toekomst; vul de dag in waarop de melding binnenkwam."
+        )
+    if data.verzuim_van and data.verzuim_tot and data.verzuim_tot < data.verzuim_van:
+        errors["verzuim_tot"] = _("Het einde van de verzuimperiode ligt voor het begin.")
+    if data.behandelaar is not None and data.behandelaar.organisatie_id != dossier.jongere.organisatie_id:
+        errors["behandelaar"] = _("Deze leerplichtambtenaar hoort niet bij uw organisatie.")
+    if errors:
+        raise ValidationError(errors)
+    _code(dossier.jongere.organisatie_id, REDEN_LIJST[data.soort], data.reden, "reden")
+    if not confirmed:
+        ingeschreven = Inschrijving.objects.filter(
+            jongere=dossier.jongere, van__lte=data.ontvangen_op
+        ).exclude(tot__lt=data.ontvangen_op)
+        warnings = rules.melding_warnings(
+            soort=data.soort,
+            uren_verzuim=data.uren_verzuim,
+            ingeschreven_op_ontvangst=ingeschreven.exists(),
+        )
+        if warnings:
+            raise MeldingWarnings(warnings)
+
+
+@transaction.atomic
+def melding_register(
+    *, actor: User, dossier: Dossier, data: MeldingGegevens, confirmed: bool = False, request=None
+) -> Melding:
+    """Register a new melding in phase Waarnemen on the jongere's dossier."""
+    _validate(dossier, data, confirmed=confirmed)
+    jongere = dossier.jongere
+    melding = Melding.objects.create(
+        dossier=dossier,
+        gemeente_id=jongere.woongemeente_id,
+        leeftijd=age_on(jongere.geboortedatum, data.ontvangen_op),
+        geregistreerd_door=actor,
+        **vars(data),
+    )
+    MeldingTransitie.objects.create(melding=melding, van="", naar=Fase.WAARNEMEN, gebruiker=actor)
+    log_access(
+        actor=actor,
+        action=AuditAction.AANMAKEN,
+        purpose=PURPOSE,
+        jongere=jongere,
+        obj=melding,
+        request=request,
+    )
+    return melding
+
+
+@transaction.atomic
+def melding_update(
+    *, actor: User, melding_id: int, versie: int, data: MeldingGegevens, confirmed: bool = False, request=None
+) -> Melding:
+    """Change the registered facts of a melding; refused when someone else changed it first."""
+    melding = lock_and_check(Melding.objects.select_related("dossier__jongere"), melding_id, versie)
+    _validate(melding.dossier, data, confirmed=confirmed)
+    for field, value in vars(data).items():
+        setattr(melding, field, value)
+    melding.save()
+    log_access(
+        actor=actor,
+        action=AuditAction.WIJZIGEN,
+        purpose=PURPOSE,
+        jongere=melding.dossier.jongere,
+        obj=melding,
+        request=request,
+    )
+    return melding
+
+
+@transaction.atomic
+def melding_transition(
+    *,
+    actor: User,
+    melding_id: int,
+    versie: int | None,
+    naar: str,
+    reden: str = "",
+    resultaat: CodeItem | None = None,
+    afgesloten_op: date | None = None,
+    request=None,
+) -> Melding:
+    """Move a melding to another MAS phase, close it (result + reason) or reopen it (reason)."""
+    melding = lock_and_check(Melding.objects.select_related("dossier__jongere"), melding_id, versie)
+    MAS.check(melding.fase, naar, reden)
+    van = melding.fase
+    if naar == Fase.AFGESLOTEN:
+        if resultaat is None:
+            raise TransitionError(_("Kies een resultaat om de melding af te sluiten."))
+        _code(melding.dossier.jongere.organisatie_id, RESULTAAT_LIJST[melding.soort], resultaat, "resultaat")
+        afgesloten_op = afgesloten_op or timezone.localdate()
+        if afgesloten_op < melding.ontvangen_op:
+            raise TransitionError(_("De afsluitdatum ligt voor de ontvangstdatum van de melding."))
+        melding.resultaat = resultaat
+        melding.afgesloten_op = afgesloten_op
+        melding.afsluitreden = reden
+    elif van == Fase.AFGESLOTEN:
+        melding.resultaat = None
+        melding.afgesloten_op = None
+        melding.afsluitreden = ""
+    melding.fase = naar
+    melding.save()
+    MeldingTransitie.objects.create(melding=melding, van=van, naar=naar, reden=reden, gebruiker=actor)
+    log_access(
+        actor=actor,
+        action=AuditAction.WIJZIGEN,
+        purpose=PURPOSE,
+        jongere=melding.dossier.jongere,
+        obj=melding,
+        request=request,
+    )
+    return melding
+
+
+def _add_route(melding: Melding, route: str, actor: User, toelichting: str = "") -> MeldingRoute:
+    existing = melding.routes.filter(route=route).first()
+    if existing:
+        return existing
+    if route not in USUAL_ROUTES[melding.soort] and not toelichting.strip():
+        raise ValidationError(
+            _(
+                "De route '%(route)s' is niet gebruikelijk bij %(soort)s. Pas toe of leg uit: "
+                "schrijf waarom u deze route kiest."
+            )
+            % {"route": Route(route).label, "soort": melding.get_soort_display().lower()}
+        )
+    return MeldingRoute.objects.create(
+        melding=melding, route=route, toelichting=toelichting, gekozen_door=actor
+    )
+
+
+@transaction.atomic
+def melding_choose_route(
+    *, actor: User, melding_id: int, route: str, toelichting: str = "", request=None
+) -> MeldingRoute:
+    melding = Melding.objects.select_for_update().select_related("dossier__jongere").get(pk=melding_id)
+    if not melding.is_open:
+        raise ValidationError(_("Een afgesloten melding krijgt geen nieuwe route; heropen de melding eerst."))
+    chosen = _add_route(melding, route, actor, toelichting)
+    log_access(
+        actor=actor,
+        action=AuditAction.WIJZIGEN,
+        purpose=PURPOSE,
+        jongere=melding.dossier.jongere,
+        obj=melding,
+        request=request,
+    )
+    return chosen
+
+
+@transaction.atomic
+def melding_actie_register(
+    *,
+    actor: User,
+    melding_id: int,
+    soort: str,
+    datum: date,
+    omschrijving: str = "",
+    ouders_instemming: bool = False,
+    jgz_in_staat: CodeItem | None = None,
+    jgz_follow_up: CodeItem | None = None,
+    toelichting_route: str = "",
+    request=None,
+) -> MeldingActie:
+    """Record an action on a melding; it enforces the Halt and proces-verbaal rules and adds
+    the route the action implies."""
+    melding = Melding.objects.select_for_update().select_related("dossier__jongere").get(pk=melding_id)
+    jongere = melding.dossier.jongere
+    if datum < melding.ontvangen_op:
+        raise ValidationError(_("De actie ligt voor de ontvangstdatum van de melding."))
+    error = None
+    if soort == ActieSoort.PROCES_VERBAAL_LEERLING:
+        error = rules.proces_verbaal_leerling_error(age_on(jongere.geboortedatum, datum))
+    elif soort == ActieSoort.HALT_VERWIJZING:
+        error = rules.halt_error(uren_verzuim=melding.uren_verzuim, ouders_instemming=ouders_instemming)
+    if error:
+        raise ValidationError(error)
+    route = ROUTE_OF_ACTIE.get(soort)
+    if route:
+        _add_route(melding, route, actor, toelichting_route)
+    actie = case_services.actie_register(
+        actor=actor,
+        dossier=melding.dossier,
+        soort=soort,
+        datum=datum,
+        omschrijving=omschrijving,
+        purpose=PURPOSE,
+        request=request,
+    )
+    link = MeldingActie.objects.create(
+        melding=melding,
+        actie=actie,
+        ouders_instemming=ouders_instemming,
+        jgz_in_staat=jgz_in_staat,
+        jgz_follow_up=jgz_follow_up,
+    )
+    if soort == ActieSoort.HALT_VERWIJZING or soort in PROCES_VERBAAL_ACTIES:
+        melding.halt_verwijzing |= soort == ActieSoort.HALT_VERWIJZING
+        melding.proces_verbaal |= soort in PROCES_VERBAAL_ACTIES
+        melding.versie += 1
+        melding.save(update_fields=["halt_verwijzing", "proces_verbaal", "versie"])
+    return link

@@ -1,0 +1,347 @@
+"""Browser views of meldingen: werkvoorraad, registration, the melding page and its actions."""
+
+import django_filters
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from cases import selectors as case_selectors
+from cases import services as case_services
+from cases.audit import log_access, log_listing
+from cases.concurrency import ConflictError
+from cases.constants import AuditAction
+from cases.forms import style_fields
+from cases.models import Dossier, Gemeente, Jongere, School
+from cases.workflow import TransitionError
+
+from . import selectors, services
+from .constants import Fase, MeldingSoort
+from .forms import AfsluitForm, JongereKeuzeForm, MeldingActieForm, MeldingForm, RouteForm, TransitieForm
+from .models import Melding
+from .services import PURPOSE, MeldingGegevens, MeldingWarnings
+from .workflow import MAS, PHASES, is_backwards
+
+PAGE_SIZE = 50
+
+
+def error_messages(request, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+class WerkvoorraadFilter(django_filters.FilterSet):
+    soort = django_filters.ChoiceFilter(
+        label=gettext_lazy("Soort"), choices=MeldingSoort.choices, empty_label=gettext_lazy("Alle soorten")
+    )
+    fase = django_filters.ChoiceFilter(
+        label=gettext_lazy("Fase"),
+        choices=[(p.value, p.label) for p in PHASES],
+        empty_label=gettext_lazy("Alle fasen"),
+    )
+    school = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("School"),
+        queryset=School.objects.order_by("naam"),
+        empty_label=gettext_lazy("Alle scholen"),
+    )
+    gemeente = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Gemeente"),
+        queryset=Gemeente.objects.none(),
+        empty_label=gettext_lazy("Alle gemeenten"),
+    )
+    behandelaar = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Leerplichtambtenaar"), queryset=None, empty_label=gettext_lazy("Iedereen (team)")
+    )
+
+    class Meta:
+        model = Melding
+        fields = ["soort", "fase", "school", "gemeente", "behandelaar"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["gemeente"].queryset = user.organisatie.gemeenten.all()
+        self.filters["behandelaar"].queryset = selectors.lpa_choices(user.organisatie_id)
+        self.filters["behandelaar"].field.label_from_instance = lambda u: u.get_full_name() or u.username
+        style_fields(self.form)
+
+
+@login_required
+@permission_required("leerplicht.view_melding", raise_exception=True)
+def werkvoorraad(request):
+    """Open meldingen and requests, oldest first, with deadlines and signals. The default is the
+    user's own work; 'Iedereen (team)' shows the whole team."""
+    today = timezone.localdate()
+    data = request.GET.copy()
+    if "behandelaar" not in data and request.user.has_perm("leerplicht.change_melding"):
+        data["behandelaar"] = str(request.user.pk)
+    filterset = WerkvoorraadFilter(
+        data, queryset=selectors.werkvoorraad_meldingen(request.user, today), user=request.user
+    )
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    regels = selectors.werkregels_meldingen(
+        page.object_list, selectors.termijnen_for(request.user.organisatie_id), today
+    )
+    aanvragen = selectors.open_vrijstellingen(request.user)
+    if filterset.form.is_valid() and filterset.form.cleaned_data.get("behandelaar"):
+        aanvragen = aanvragen.filter(behandelaar=filterset.form.cleaned_data["behandelaar"])
+    aanvraag_regels = selectors.werkregels_vrijstellingen(aanvragen[:PAGE_SIZE], today)
+    jongeren = [r.item.dossier.jongere for r in regels] + [r.item.dossier.jongere for r in aanvraag_regels]
+    log_listing(actor=request.user, jongeren=jongeren, purpose=PURPOSE, request=request)
+    query = data.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "leerplicht/werkvoorraad.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "regels": regels,
+            "aanvragen": aanvraag_regels,
+            "query": query.urlencode(),
+        },
+    )
+
+
+def _dossier_from_query(request) -> Dossier | None:
+    pk = request.GET.get("dossier") or request.POST.get("dossier")
+    if not pk:
+        return None
+    try:
+        return case_selectors.dossier_for(request.user, int(pk))
+    except (Dossier.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+@login_required
+@permission_required("leerplicht.add_melding", raise_exception=True)
+def melding_nieuw(request):
+    """Register a melding; the jongere is the given dossier's, found by BSN, or created."""
+    organisatie = request.user.organisatie
+    dossier = _dossier_from_query(request)
+    data = request.POST if request.method == "POST" else None
+    initial = {"ontvangen_op": timezone.localdate()}
+    if request.user.has_perm("leerplicht.change_melding"):
+        initial["behandelaar"] = request.user
+    form = MeldingForm(data, organisatie=organisatie, initial=initial)
+    jongere_form = None if dossier else JongereKeuzeForm(data, organisatie=organisatie, prefix="jongere")
+    warnings = []
+    if data is not None and form.is_valid() and (jongere_form is None or jongere_form.is_valid()):
+        try:
+            with transaction.atomic():
+                target = dossier or _find_or_create_dossier(request, jongere_form.cleaned_data)
+                melding = services.melding_register(
+                    actor=request.user,
+                    dossier=target,
+                    data=MeldingGegevens(**form.gegevens()),
+                    confirmed=form.cleaned_data["bevestigd"],
+                    request=request,
+                )
+            messages.success(request, _("De melding is geregistreerd."))
+            return redirect("melding", pk=melding.pk)
+        except MeldingWarnings as exc:
+            warnings = exc.warnings
+        except ValidationError as exc:
+            _attach_errors(form, jongere_form, exc)
+    return render(
+        request,
+        "leerplicht/melding_nieuw.html",
+        {"form": form, "jongere_form": jongere_form, "dossier": dossier, "warnings": warnings},
+    )
+
+
+def _find_or_create_dossier(request, data) -> Dossier:
+    organisatie = request.user.organisatie
+    if data["bsn"]:
+        existing = (
+            Jongere.objects.visible_to(request.user).filter(bsn=data["bsn"]).select_related("dossier").first()
+        )
+        if existing is None and Jongere.objects.filter(organisatie=organisatie, bsn=data["bsn"]).exists():
+            # Known to the organisation but outside this user's gemeenten.
+            raise ValidationError({"bsn": _("Deze jongere valt buiten uw gemeenten; vraag een collega.")})
+        if existing is not None:
+            if existing.geboortedatum != data["geboortedatum"]:
+                raise ValidationError(
+                    {
+                        "geboortedatum": _(
+                            "Bij dit BSN hoort een andere geboortedatum. Controleer BSN en geboortedatum."
+                        )
+                    }
+                )
+            return existing.dossier
+    jongere = case_services.jongere_register(
+        actor=request.user,
+        organisatie=organisatie,
+        purpose=PURPOSE,
+        **data,
+    )
+    return jongere.dossier
+
+
+def _attach_errors(form, jongere_form, exc: ValidationError) -> None:
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    for field, errors in exc.error_dict.items():
+        target = (
+            form
+            if field in form.fields
+            else jongere_form
+            if jongere_form and field in jongere_form.fields
+            else form
+        )
+        target.add_error(field if field in target.fields else None, errors)
+
+
+def _melding_or_404(request, pk) -> Melding:
+    try:
+        return selectors.melding_detail(request.user, pk)
+    except Melding.DoesNotExist:
+        raise Http404 from None
+
+
+@login_required
+@permission_required("leerplicht.view_melding", raise_exception=True)
+def melding(request, pk: int):
+    melding = _melding_or_404(request, pk)
+    log_access(
+        actor=request.user,
+        action=AuditAction.INZIEN,
+        purpose=PURPOSE,
+        jongere=melding.dossier.jongere,
+        obj=melding,
+        request=request,
+    )
+    today = timezone.localdate()
+    organisatie_id = melding.dossier.jongere.organisatie_id
+    next_steps = [
+        {"naar": target, "label": Fase(target).label, "terug": is_backwards(melding.fase, target)}
+        for target in PHASES
+        if target in MAS.allowed(melding.fase)
+    ]
+    context = {
+        "melding": melding,
+        "jongere": melding.dossier.jongere,
+        "history": selectors.melding_history(melding),
+        "next_steps": next_steps,
+        "kan_afsluiten": Fase.AFGESLOTEN in MAS.allowed(melding.fase),
+        "transitie_form": TransitieForm(initial={"versie": melding.versie}),
+        "afsluit_form": AfsluitForm(
+            melding=melding, initial={"versie": melding.versie, "afgesloten_op": today}
+        ),
+        "route_form": RouteForm(),
+        "actie_form": MeldingActieForm(organisatie_id=organisatie_id, initial={"datum": today}),
+        "fasen": PHASES,
+    }
+    return render(request, "leerplicht/melding.html", context)
+
+
+@login_required
+@permission_required("leerplicht.change_melding", raise_exception=True)
+@require_POST
+def melding_fase(request, pk: int):
+    melding = _melding_or_404(request, pk)
+    if request.POST.get("naar") == Fase.AFGESLOTEN:
+        form = AfsluitForm(request.POST, melding=melding)
+    else:
+        form = TransitieForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("melding", pk=pk)
+    try:
+        services.melding_transition(
+            actor=request.user,
+            melding_id=melding.pk,
+            versie=form.cleaned_data["versie"],
+            naar=request.POST.get("naar", ""),
+            reden=form.cleaned_data.get("reden", ""),
+            resultaat=form.cleaned_data.get("resultaat"),
+            afgesloten_op=form.cleaned_data.get("afgesloten_op"),
+            request=request,
+        )
+        messages.success(
+            request, _("De melding staat nu in fase '%(fase)s'.") % {"fase": Fase(request.POST["naar"]).label}
+        )
+    except (TransitionError, ConflictError) as exc:
+        messages.error(request, exc.message)
+    except ValidationError as exc:
+        error_messages(request, exc)
+    return redirect("melding", pk=pk)
+
+
+@login_required
+@permission_required("leerplicht.change_melding", raise_exception=True)
+@require_POST
+def melding_route(request, pk: int):
+    melding = _melding_or_404(request, pk)
+    form = RouteForm(request.POST)
+    if form.is_valid():
+        try:
+            services.melding_choose_route(
+                actor=request.user, melding_id=melding.pk, request=request, **form.cleaned_data
+            )
+            messages.success(request, _("De route is vastgelegd."))
+        except ValidationError as exc:
+            error_messages(request, exc)
+    return redirect("melding", pk=pk)
+
+
+@login_required
+@permission_required("leerplicht.change_melding", raise_exception=True)
+@require_POST
+def melding_actie(request, pk: int):
+    melding = _melding_or_404(request, pk)
+    form = MeldingActieForm(request.POST, organisatie_id=melding.dossier.jongere.organisatie_id)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("melding", pk=pk)
+    try:
+        services.melding_actie_register(
+            actor=request.user, melding_id=melding.pk, request=request, **form.cleaned_data
+        )
+        messages.success(request, _("De actie is vastgelegd."))
+    except ValidationError as exc:
+        error_messages(request, exc)
+    return redirect("melding", pk=pk)
+
+
+@login_required
+@permission_required("leerplicht.change_melding", raise_exception=True)
+def melding_wijzigen(request, pk: int):
+    melding = _melding_or_404(request, pk)
+    organisatie = request.user.organisatie
+    if request.method == "POST":
+        form = MeldingForm(request.POST, organisatie=organisatie)
+    else:
+        initial = {f: getattr(melding, f) for f in MeldingForm.base_fields if hasattr(melding, f)}
+        form = MeldingForm(organisatie=organisatie, initial=initial)
+    warnings = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.melding_update(
+                actor=request.user,
+                melding_id=melding.pk,
+                versie=form.cleaned_data["versie"],
+                data=MeldingGegevens(**form.gegevens()),
+                confirmed=form.cleaned_data["bevestigd"],
+                request=request,
+            )
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect("melding", pk=pk)
+        except ConflictError as exc:
+            form.add_error(None, exc.message)
+        except MeldingWarnings as exc:
+            warnings = exc.warnings
+        except ValidationError as exc:
+            _attach_errors(form, None, exc)
+    return render(
+        request, "leerplicht/melding_wijzigen.html", {"form": form, "melding": melding, "warnings": warnings}
+    )
