@@ -1,9 +1,8 @@
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .forms import style_fields
+from .forms import DateInput, style_fields
 from .models import Gemeente, Jongere
 from .rules import is_valid_bsn
 
@@ -16,9 +15,7 @@ class JongereFilter(django_filters.FilterSet):
         method="filter_q",
         help_text=_("Een volledig BSN (9 cijfers) of een deel van de voor- of achternaam."),
     )
-    geboortedatum = django_filters.DateFilter(
-        label=_("Geboortedatum"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    geboortedatum = django_filters.DateFilter(label=_("Geboortedatum"), widget=DateInput())
     woongemeente = django_filters.ModelChoiceFilter(
         label=_("Woongemeente"), queryset=Gemeente.objects.none(), empty_label=_("Alle gemeenten")
     )

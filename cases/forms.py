@@ -4,6 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 from .constants import ActieSoort
 
+
+class DateInput(forms.DateInput):
+    """A native date picker; HTML wants ISO dates whatever the display locale."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 WIDGET_CLASSES = {
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
@@ -14,14 +24,17 @@ def style_fields(form: forms.BaseForm) -> None:
     """Give every widget its NL Design System class and link its help text for screen readers."""
     for name, field in form.fields.items():
         css = WIDGET_CLASSES.get(type(field.widget), "utrecht-textbox utrecht-textbox--html-input")
+        if isinstance(field.widget, forms.CheckboxInput):
+            css = "utrecht-checkbox utrecht-checkbox--html-input"
         field.widget.attrs.setdefault("class", css)
         if field.help_text:
-            field.widget.attrs.setdefault("aria-describedby", f"id_{name}_help")
+            # Matches the help paragraph in templates/includes/field.html.
+            field.widget.attrs.setdefault("aria-describedby", f"{form[name].auto_id}_help")
 
 
 class ActieForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort actie"), choices=ActieSoort.choices)
-    datum = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    datum = forms.DateField(label=_("Datum"), widget=DateInput())
     omschrijving = forms.CharField(
         label=_("Omschrijving"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

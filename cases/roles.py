@@ -28,6 +28,8 @@ DOORSTROOM_CASE_WORK = [
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.LEERPLICHTAMBTENAAR: [
         *LEERPLICHT_CASE_WORK,
+        # Hands a jongere turning 18 without startkwalificatie over to the Doorstroompunt.
+        "doorstroom.add_traject",
         "cases.view_jongere",
         "cases.add_jongere",
         "cases.change_jongere",

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.constants import ActieSoort, Codelijst, Geslacht, Onderwijssoort
-from cases.forms import style_fields
+from cases.forms import DateInput, style_fields
 from cases.models import CodeItem, School
 from cases.rules import is_valid_bsn
 
@@ -19,7 +19,7 @@ from .constants import (
 )
 from .selectors import lpa_choices
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 class CodeChoiceField(forms.ModelChoiceField):
@@ -57,7 +57,10 @@ class JongereKeuzeForm(StyledForm):
 
     def __init__(self, *args, organisatie, **kwargs):
         super().__init__(*args, **kwargs)
+        gemeenten = list(organisatie.gemeenten.all())
         self.fields["woongemeente"].queryset = organisatie.gemeenten.all()
+        if len(gemeenten) == 1:
+            self.fields["woongemeente"].initial = gemeenten[0]
 
     def clean_bsn(self):
         bsn = self.cleaned_data["bsn"].strip()

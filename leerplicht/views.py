@@ -37,6 +37,14 @@ def error_messages(request, exc: ValidationError) -> None:
         messages.error(request, message)
 
 
+def form_error_messages(request, form) -> None:
+    """Show a posted form's errors as messages, naming the field they belong to."""
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
+
+
 class WerkvoorraadFilter(django_filters.FilterSet):
     soort = django_filters.ChoiceFilter(
         label=gettext_lazy("Soort"), choices=MeldingSoort.choices, empty_label=gettext_lazy("Alle soorten")
@@ -233,10 +241,12 @@ def melding(request, pk: int):
         "kan_afsluiten": Fase.AFGESLOTEN in MAS.allowed(melding.fase),
         "transitie_form": TransitieForm(initial={"versie": melding.versie}),
         "afsluit_form": AfsluitForm(
-            melding=melding, initial={"versie": melding.versie, "afgesloten_op": today}
+            melding=melding, prefix="afsluiten", initial={"versie": melding.versie, "afgesloten_op": today}
         ),
-        "route_form": RouteForm(),
-        "actie_form": MeldingActieForm(organisatie_id=organisatie_id, initial={"datum": today}),
+        "route_form": RouteForm(prefix="route"),
+        "actie_form": MeldingActieForm(
+            organisatie_id=organisatie_id, prefix="actie", initial={"datum": today}
+        ),
         "fasen": PHASES,
     }
     return render(request, "leerplicht/melding.html", context)
@@ -248,12 +258,11 @@ def melding(request, pk: int):
 def melding_fase(request, pk: int):
     melding = _melding_or_404(request, pk)
     if request.POST.get("naar") == Fase.AFGESLOTEN:
-        form = AfsluitForm(request.POST, melding=melding)
+        form = AfsluitForm(request.POST, melding=melding, prefix="afsluiten")
     else:
         form = TransitieForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        form_error_messages(request, form)
         return redirect("melding", pk=pk)
     try:
         services.melding_transition(
@@ -281,7 +290,7 @@ def melding_fase(request, pk: int):
 @require_POST
 def melding_route(request, pk: int):
     melding = _melding_or_404(request, pk)
-    form = RouteForm(request.POST)
+    form = RouteForm(request.POST, prefix="route")
     if form.is_valid():
         try:
             services.melding_choose_route(
@@ -298,10 +307,11 @@ def melding_route(request, pk: int):
 @require_POST
 def melding_actie(request, pk: int):
     melding = _melding_or_404(request, pk)
-    form = MeldingActieForm(request.POST, organisatie_id=melding.dossier.jongere.organisatie_id)
+    form = MeldingActieForm(
+        request.POST, organisatie_id=melding.dossier.jongere.organisatie_id, prefix="actie"
+    )
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        form_error_messages(request, form)
         return redirect("melding", pk=pk)
     try:
         services.melding_actie_register(

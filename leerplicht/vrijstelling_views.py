@@ -19,7 +19,7 @@ from . import vrijstellingen as services
 from .forms import BesluitForm, DocumentForm, VrijstellingForm
 from .models import Vrijstelling
 from .services import PURPOSE
-from .views import error_messages
+from .views import error_messages, form_error_messages
 
 
 def _vrijstelling_or_404(request, pk) -> Vrijstelling:
@@ -89,8 +89,7 @@ def vrijstelling_document(request, pk: int):
     vrijstelling = _vrijstelling_or_404(request, pk)
     form = DocumentForm(request.POST, request.FILES)
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        form_error_messages(request, form)
         return redirect("vrijstelling", pk=pk)
     try:
         services.vrijstelling_add_document(
@@ -113,8 +112,7 @@ def vrijstelling_besluit(request, pk: int):
     vrijstelling = _vrijstelling_or_404(request, pk)
     form = BesluitForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        form_error_messages(request, form)
         return redirect("vrijstelling", pk=pk)
     try:
         services.vrijstelling_decide(

@@ -1,7 +1,7 @@
 """factory_boy factories for the core; traits describe lifecycle states."""
 
 import random
-from datetime import date
+from datetime import date, timedelta
 
 import factory
 from django.contrib.auth.models import Group
@@ -109,4 +109,8 @@ class MeldingFactory(factory.django.DjangoModelFactory):
     fase = "waarnemen"
 
     class Params:
-        afgesloten = factory.Trait(fase="afgesloten", afgesloten_op=date(2025, 11, 1), afsluitreden="Klaar.")
+        afgesloten = factory.Trait(
+            fase="afgesloten",
+            afgesloten_op=factory.LazyAttribute(lambda o: o.ontvangen_op + timedelta(days=31)),
+            afsluitreden="Klaar.",
+        )
