@@ -50,7 +50,3 @@ class ViaJongereQuerySet(ScopedQuerySet):
 
 class ViaDossierQuerySet(ScopedQuerySet):
     jongere_path = "dossier__jongere__"
-
-
-# Older name, kept while the team apps move to the public one.
-_ScopedQuerySet = ScopedQuerySet

@@ -9,7 +9,7 @@ NAVIGATION = [
     ("werkvoorraad", _("Werkvoorraad"), "leerplicht.view_melding"),
     ("jongeren", _("Jongeren"), VIEW_PERMISSION),
     ("meldingen", _("Meldingen"), "leerplicht.view_melding"),
-    ("trajecten", _("Trajecten"), VIEW_PERMISSION),
+    ("trajecten", _("Trajecten"), "doorstroom.view_traject"),
     ("rapportages", _("Rapportages"), None),
     ("admin:index", _("Beheer"), "is_staff"),
 ]

@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class DoorstroomConfig(AppConfig):
     name = "doorstroom"
     verbose_name = _("Doorstroompunt")
+
+    def ready(self):
+        from cases import registry
+
+        from .demo import load_demo_trajecten
+        from .integration import dossier_section
+        from .selectors import timeline_entries
+
+        if timeline_entries not in registry.timeline_providers:
+            registry.timeline_providers.append(timeline_entries)
+        if load_demo_trajecten not in registry.demo_loaders:
+            registry.demo_loaders.append(load_demo_trajecten)
+        if not any(entry[1] == "doorstroom/dossier_section.html" for entry in registry.dossier_sections):
+            registry.dossier_sections.append((20, "doorstroom/dossier_section.html", dossier_section))

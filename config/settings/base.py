@@ -9,6 +9,7 @@ are set.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -127,6 +128,13 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic jobs (run by `celery -A config beat`); the task names are the apps' public contract.
+CELERY_BEAT_SCHEDULE = {
+    "doorstroom-nazorg-signaleren": {
+        "task": "doorstroom.nazorg_signaleren",
+        "schedule": crontab(hour=6, minute=0),
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

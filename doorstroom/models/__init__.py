@@ -1,0 +1,13 @@
+"""Doorstroompunt tables. Personal data is reached only through `visible_to(user)`."""
+
+from .begeleiding import Benadering, PlanVanAanpak, VerzuimActie, VerzuimMelding
+from .traject import StapWijziging, Traject
+
+__all__ = [
+    "Benadering",
+    "PlanVanAanpak",
+    "StapWijziging",
+    "Traject",
+    "VerzuimActie",
+    "VerzuimMelding",
+]

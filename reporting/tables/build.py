@@ -1,0 +1,53 @@
+"""Build every table of the jaarverslag for one organisation and schooljaar."""
+
+from django.utils import timezone
+
+from cases.models import Organisatie
+from cases.rules import Schooljaar
+
+from . import leerplicht
+from .base import Report
+
+# The builders in report order; each returns a list of Tables and runs a fixed number of
+# queries, whatever the amount of data.
+BUILDERS = [leerplicht.build]
+
+TABLE_IDS = [
+    "kerncijfers",
+    "meldingen_per_soort",
+    "absoluut_redenen",
+    "absoluut_resultaten",
+    "absoluut_onderwijssector",
+    "luxe_redenen",
+    "luxe_resultaten",
+    "relatief_onderwijssoort",
+    "relatief_redenen",
+    "relatief_resultaten",
+    "thuiszitters_leeftijd",
+    "thuiszitters_redenen",
+    "thuiszitters_resultaten",
+    "zorg_redenen",
+    "zorg_resultaten",
+    "jgz_ziekteverzuim",
+    "vrijstellingen",
+    "processen_verbaal",
+    "halt_verwijzingen",
+    "resultaten_samenvatting",
+    "relatief_per_gemeente",
+]
+
+
+def build_report(
+    organisatie: Organisatie, schooljaar: Schooljaar, vergelijkingsjaar: Schooljaar | None = None
+) -> Report:
+    report = Report(
+        organisatie_naam=organisatie.naam,
+        organisatie_slug=organisatie.slug,
+        gemeenten=list(organisatie.gemeenten.order_by("naam").values_list("code", "naam")),
+        schooljaar=str(schooljaar),
+        vergelijkingsjaar=str(vergelijkingsjaar) if vergelijkingsjaar else None,
+        generated_at=timezone.now(),
+    )
+    for builder in BUILDERS:
+        report.tables.extend(builder(organisatie, schooljaar, vergelijkingsjaar, report.gemeenten))
+    return report

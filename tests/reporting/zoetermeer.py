@@ -1,0 +1,215 @@
+"""Builds the individual records behind the Zoetermeer jaarverslag 2024-2025 (seeds/), so the
+report's tables can be generated from data and compared with what was published.
+
+Only tables that add up in the published report are reproduced exactly (Grafiek 1, Tabel 2 to 8);
+the others get plausible data of the right totals. Counts below are copied from the report.
+"""
+
+from datetime import date, timedelta
+from itertools import cycle
+
+from cases.codelists import seed_codelists
+from cases.models import Dossier, Gemeente, Jongere, Organisatie
+from cases.rules import age_on
+from leerplicht.constants import REDEN_LIJST, RESULTAAT_LIJST
+from leerplicht.models import Melding, Vrijstelling
+from reporting.models import Populatie
+
+SCHOOLJAAR_START = date(2024, 8, 1)
+
+ABSOLUUT_RESULTATEN = {  # Tabel 2
+    "(Terug) naar school": 90,
+    "Verhuisd": 30,
+    "Niet opgelost einde schooljaar": 25,
+    "Overdracht Doorstroompunt i.v.m. einde leerplicht": 20,
+    "Vrijstelling": 14,
+    "Schoolvervangend traject": 5,
+}
+ABSOLUUT_REDENEN = {  # Tabel 1 (adds up to 163 of 184: the rest has no registered reason)
+    "Niet aangemeld op een school": 55,
+    "Wachtlijst taalklas/ISK": 45,
+    "Aanvraag vrijstelling": 24,
+    "Onderzoek/wachtlijst jeugdhulp": 13,
+    "Wachtlijst passend onderwijs": 13,
+    "Werkt/wil werken": 8,
+    "Hoogst haalbare bereikt": 2,
+    "Verwijdering van school": 2,
+    "Niet toegelaten door school": 1,
+}
+ABSOLUUT_ONDERWIJS = {"bo_sbo": 100, "vmbo": 58, "mbo_2": 26}  # "100 PO, 58 VO, 26 mbo"
+LUXE_REDENEN = {"Familieomstandigheden": 23, "Vakantie": 17}  # Tabel 3
+LUXE_RESULTATEN = {
+    "Formele waarschuwing": 27,
+    "Proces-verbaal": 6,
+    "Ter kennisname dossier": 5,
+    "Niet verwijtbaar": 2,
+}
+LUXE_GEZINNEN = 28  # "Bij 40 kinderen (28 gezinnen)"
+# Tabel 5: onderwijssoort -> (wettelijk, licht)
+RELATIEF_ONDERWIJS = {
+    "bo_sbo": (26, 23),
+    "so": (0, 5),
+    "vso": (13, 16),
+    "pro": (12, 17),
+    "vo_onderbouw": (61, 93),
+    "vmbo": (102, 234),
+    "havo": (13, 49),
+    "vwo": (2, 7),
+    "vavo": (3, 0),
+    "mbo_1": (87, 12),
+    "mbo_2": (196, 20),
+    "mbo_3": (46, 7),
+    "mbo_4": (231, 16),
+}
+RELATIEF_REDENEN = {  # Tabel 6
+    "Herhaald verzuim": (255, 139),
+    "Ongemotiveerd": (271, 120),
+    "Psychosociale problematiek": (88, 55),
+    "Vaak te laat": (41, 99),
+    "Twijfelachtig/zorgelijk ziekteverzuim": (51, 38),
+    "Verkeerde school/opleiding": (63, 20),
+    "Stage/leerbaanproblematiek": (12, 5),
+    "Gezinsproblematiek": (0, 17),
+    "Hoogst haalbare bereikt": (5, 4),
+    "Werkt/wil werken": (6, 2),
+}
+RELATIEF_RESULTATEN = {  # Tabel 7
+    "Formele waarschuwing": (212, 203),
+    "Naar school": (353, 56),
+    "Ter kennisname dossier": (123, 177),
+    "Hulpverlening": (25, 26),
+    "Niet verwijtbaar": (26, 21),
+    "Schoolvervangend traject": (15, 8),
+    "Verhuisd": (8, 4),
+    "Halt": (8, 3),
+    "Proces-verbaal": (11, 0),
+    "Overdracht Doorstroompunt 18+": (8, 0),
+    "Thuiszitter": (3, 1),
+}
+WETTELIJK_LEERLINGEN, LICHT_LEERLINGEN = 536, 455  # "792 meldingen ... 536 leerlingen", "499 ... 455"
+THUISZITTER_REDENEN = {  # Tabel 8
+    "Psychische klachten internaliserend": 61,
+    "Ongemotiveerd": 28,
+    "Psychische klachten externaliserend": 18,
+    "Gezinsproblematiek": 13,
+    "Gedragsproblematiek": 13,
+    "Wachtlijst passend onderwijs": 7,
+    "Wachtlijst jeugdhulp": 7,
+    "Hoge begaafdheid": 2,
+    "Hoogst haalbare bereikt": 2,
+    "Lichamelijke klachten/medisch": 1,
+}
+THUISZITTER_RESULTATEN = {  # Tabel 9 (adds up to 149 of 152: the rest has no registered result)
+    "Niet opgelost einde schooljaar": 43,
+    "Naar (andere) school": 34,
+    "Hulpverlening": 23,
+    "Schoolvervangend traject": 21,
+    "Overdracht Doorstroompunt i.v.m. bereiken 18 jaar": 10,
+    "Onderwijszorgarrangement": 9,
+    "Verhuisd": 7,
+    "Formele waarschuwing": 2,
+}
+ZORG = 651
+AANVRAGEN = 199
+LEERPLICHTIGEN = 19163
+LEERLINGEN_GEMELD = 1635
+
+
+def expand(counts: dict) -> list:
+    """{value: n} -> [value, value, ...] in the given order."""
+    return [value for value, n in counts.items() for _ in range(n)]
+
+
+def _padded(values: list, n: int) -> list:
+    """Fill up with None: records without a registered value, as in the real data."""
+    return values + [None] * (n - len(values))
+
+
+def build_zoetermeer() -> Organisatie:
+    organisatie = Organisatie.objects.create(slug="zoetermeer", naam="Gemeente Zoetermeer")
+    gemeente = Gemeente.objects.get_or_create(code="GM0637", defaults={"naam": "Zoetermeer"})[0]
+    organisatie.gemeenten.add(gemeente)
+    seed_codelists(organisatie)
+    Populatie.objects.create(gemeente=gemeente, schooljaar=2024, leerplichtigen=LEERPLICHTIGEN)
+    codes = {(c.lijst, c.label): c for c in organisatie.codes.all()}
+
+    # The distinct pupils: wettelijk pupils J[0:536], licht pupils overlap them so that all
+    # meldingen together concern exactly 1,635 pupils (2,018 - 383 overlap).
+    overlap = WETTELIJK_LEERLINGEN + LICHT_LEERLINGEN + 184 + 40 + 152 + ZORG - LEERLINGEN_GEMELD
+    dossiers = _dossiers(organisatie, gemeente, LEERLINGEN_GEMELD + AANVRAGEN)
+    pupils = iter(range(LEERLINGEN_GEMELD))
+    wettelijk_pool = [next(pupils) for _ in range(WETTELIJK_LEERLINGEN)]
+    licht_pool = wettelijk_pool[WETTELIJK_LEERLINGEN - overlap :] + [
+        next(pupils) for _ in range(LICHT_LEERLINGEN - overlap)
+    ]
+
+    meldingen = []
+
+    def add(soort, who, day, onderwijssoort="", reden=None, resultaat=None, gezin=""):
+        dossier = dossiers[who]
+        received = SCHOOLJAAR_START + timedelta(days=day % 360)
+        meldingen.append(
+            Melding(
+                dossier=dossier,
+                soort=soort,
+                ontvangen_op=received,
+                gemeente=gemeente,
+                leeftijd=age_on(dossier.jongere.geboortedatum, received),
+                onderwijssoort=onderwijssoort,
+                reden=codes.get((REDEN_LIJST[soort], reden)) if reden else None,
+                resultaat=codes.get((RESULTAAT_LIJST[soort], resultaat)) if resultaat else None,
+                fase="afgesloten" if resultaat else "handelen",
+                afgesloten_op=received + timedelta(days=5) if resultaat else None,
+                gezin_id=gezin,
+            )
+        )
+
+    redenen = _padded(expand(ABSOLUUT_REDENEN), 184)
+    for i, (reden, resultaat, onderwijs) in enumerate(
+        zip(redenen, expand(ABSOLUUT_RESULTATEN), expand(ABSOLUUT_ONDERWIJS), strict=True)
+    ):
+        add("absoluut", next(pupils), i, onderwijs, reden, resultaat)
+    gezinnen = cycle(range(LUXE_GEZINNEN))
+    for i, (reden, resultaat) in enumerate(zip(expand(LUXE_REDENEN), expand(LUXE_RESULTATEN), strict=True)):
+        add("luxe", next(pupils), i, "bo_sbo", reden, resultaat, gezin=f"gezin-{next(gezinnen)}")
+    for soort, column, pool in (("relatief_wettelijk", 0, wettelijk_pool), ("relatief_licht", 1, licht_pool)):
+        onderwijs = expand({k: v[column] for k, v in RELATIEF_ONDERWIJS.items()})
+        redenen = expand({k: v[column] for k, v in RELATIEF_REDENEN.items()})
+        resultaten = expand({k: v[column] for k, v in RELATIEF_RESULTATEN.items()})
+        who = cycle(pool)  # more meldingen than pupils: some pupils are reported again
+        for i, (o, reden, resultaat) in enumerate(zip(onderwijs, redenen, resultaten, strict=True)):
+            add(soort, next(who), i, o, reden, resultaat)
+    for i, (reden, resultaat) in enumerate(
+        zip(expand(THUISZITTER_REDENEN), _padded(expand(THUISZITTER_RESULTATEN), 152), strict=True)
+    ):
+        add("thuiszitter", next(pupils), i, "vmbo", reden, resultaat)
+    for i in range(ZORG):
+        add("zorg", next(pupils), i, "vmbo", None, None)
+    Melding.objects.bulk_create(meldingen, batch_size=1000)
+
+    Vrijstelling.objects.bulk_create(
+        Vrijstelling(
+            dossier=dossiers[LEERLINGEN_GEMELD + i],
+            gemeente=gemeente,
+            grondslag="art5a",
+            onderwijs="po",
+            aangevraagd_op=SCHOOLJAAR_START + timedelta(days=i),
+        )
+        for i in range(AANVRAGEN)
+    )
+    return organisatie
+
+
+def _dossiers(organisatie, gemeente, n) -> list[Dossier]:
+    """n fictitious pupils aged 5 to 17 on 1 October 2024, each with a dossier."""
+    jongeren = Jongere.objects.bulk_create(
+        Jongere(
+            organisatie=organisatie,
+            voornamen="Leerling",
+            achternaam=f"{i:05d}",
+            geboortedatum=date(2007, 10, 2) + timedelta(days=(i * 37) % (12 * 365)),
+            woongemeente=gemeente,
+        )
+        for i in range(n)
+    )
+    return Dossier.objects.bulk_create(Dossier(jongere=j) for j in jongeren)
