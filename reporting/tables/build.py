@@ -5,12 +5,12 @@ from django.utils import timezone
 from cases.models import Organisatie
 from cases.rules import Schooljaar
 
-from . import leerplicht
+from . import doorstroom, leerplicht
 from .base import Report
 
 # The builders in report order; each returns a list of Tables and runs a fixed number of
 # queries, whatever the amount of data.
-BUILDERS = [leerplicht.build]
+BUILDERS = [leerplicht.build, doorstroom.build]
 
 TABLE_IDS = [
     "kerncijfers",
@@ -34,6 +34,19 @@ TABLE_IDS = [
     "halt_verwijzingen",
     "resultaten_samenvatting",
     "relatief_per_gemeente",
+    "verzuim_18plus",
+    "zorg_18plus",
+    "vsv_kerncijfers",
+    "vsv_onderwijsachtergrond_leeftijd",
+    "vsv_geslacht",
+    "vsv_begeleiding",
+    "vsv_uitstroom",
+    "oud_vsv",
+    "vsv_uitstroom_vergelijking",
+    "kwetsbare_jongeren_leeftijd",
+    "kwetsbare_jongeren_uitstroom",
+    "jongeren_in_beeld",
+    "doorstroom_resultaten_per_gemeente",
 ]
 
 

@@ -213,3 +213,153 @@ def _dossiers(organisatie, gemeente, n) -> list[Dossier]:
         for i in range(n)
     )
     return Dossier.objects.bulk_create(Dossier(jongere=j) for j in jongeren)
+
+
+# --- Doorstroompunt -------------------------------------------------------------------------
+ONDERWIJSACHTERGROND_LEEFTIJD = {  # Tabel 13: achtergrond -> counts at ages 17..22
+    "VMBO": (2, 6, 3, 0, 0, 0),
+    "HAVO": (0, 3, 1, 1, 0, 0),
+    "VWO": (0, 1, 1, 0, 1, 0),
+    "VAVO": (0, 5, 8, 1, 2, 0),
+    "MBO": (3, 114, 34, 45, 22, 8),
+    "School buitenland": (1, 11, 14, 12, 16, 5),
+    "Inburgering": (0, 1, 0, 1, 0, 0),
+    "Particulier onderwijs": (0, 1, 1, 1, 1, 1),
+}
+NIET_BEGELEID_NIEUW = {  # Grafiek 5: 176 begeleid, 151 not, with these reasons
+    "Is gaan werken en/of studeren": 88,
+    "Niet getraceerd na huisbezoek": 35,
+    "Volgt traject inburgering": 13,
+    "Heeft aanbod geweigerd": 8,
+    "Volgt traject Wajong": 5,
+    "Geen aanbod i.v.m. beperking": 2,
+}
+BEGELEID_NIEUW = 176
+UITSTROOM_BEGELEID = {  # Tabel 14 details (its category totals do not add up; the details do)
+    ("Onderwijs", "Mbo"): 47,
+    ("Onderwijs", "VO/VSO"): 1,
+    ("Onderwijs", "VAVO/HAVO"): 6,
+    ("Werk regulier", "Werk regulier / interne opleiding"): 69,
+    ("Toeleidingstraject", "Nog in traject Doorstroompunt"): 15,
+    ("Toeleidingstraject", "Reintegratie / WZI"): 18,
+    ("Toeleidingstraject", "Hulpverlening"): 3,
+    ("Niet plaatsbaar", "Geen motivatie"): 2,
+    ("Niet plaatsbaar", "Niet bereikbaar"): 3,
+    ("Niet plaatsbaar", "Verhuisd"): 3,
+}
+NIET_BEGELEID_NAAR_ONDERWIJS = 26  # "80 schoolverlaters terug naar onderwijs" = 54 begeleid + 26
+OUD_VSV = {  # Tabel 15
+    "Is gaan werken en/of studeren": 55,
+    "Volgt traject inburgering": 13,
+    "Niet getraceerd na huisbezoek": 12,
+    "Volgt traject Wajong": 10,
+    "Heeft aanbod geweigerd": 7,
+    "Geen aanbod i.v.m. beperking": 0,
+}
+OUD_VSV_BEGELEID = 96
+HERKOMST_LEEFTIJD = {  # Tabel 16: herkomst -> counts at ages 18..22
+    "Praktijkonderwijs": (16, 2, 1, 3, 0),
+    "VSO": (11, 3, 0, 0, 0),
+    "Entree": (8, 3, 0, 2, 2),
+}
+UITSTROOM_KWETSBAAR = {  # Tabel 17
+    "Onderwijs": 6,
+    "Werk regulier": 20,
+    "UWV/GSD/Binnenbaan": 20,
+    "Onbekend": 3,
+    "Niet plaatsbaar": 2,
+}
+UITVAL_OP = date(2024, 10, 1)
+
+
+def build_doorstroom(organisatie: Organisatie) -> None:
+    """Add the trajecten behind Tabel 13 and 15 to 17 and Grafiek 5 to `organisatie`."""
+    from doorstroom.models import Traject
+
+    gemeente = organisatie.gemeenten.get()
+    code = {(c.lijst, c.categorie, c.label): c for c in organisatie.codes.all()}
+
+    def lijst_code(lijst, label, categorie=""):
+        return code[(lijst, categorie, label)] if label else None
+
+    def person(age: int) -> date:
+        """A birth date that makes the jongere exactly `age` on UITVAL_OP."""
+        return date(UITVAL_OP.year - age, 3, 15)
+
+    trajecten = []
+    ages_nieuw = [
+        (achtergrond, 17 + i)
+        for achtergrond, counts in ONDERWIJSACHTERGROND_LEEFTIJD.items()
+        for i, n in enumerate(counts)
+        for _ in range(n)
+    ]
+    begeleiding = ["begeleid"] * BEGELEID_NIEUW + expand(NIET_BEGELEID_NIEUW)
+    uitstroom_begeleid = _padded(expand(UITSTROOM_BEGELEID), BEGELEID_NIEUW)
+    uitstroom_niet = [("Onderwijs", "Mbo")] * NIET_BEGELEID_NAAR_ONDERWIJS
+    uitstroom = uitstroom_begeleid + _padded(uitstroom_niet, len(begeleiding) - BEGELEID_NIEUW)
+    dossiers = _dossiers_born([person(age) for _a, age in ages_nieuw], organisatie, gemeente)
+    for dossier, (achtergrond, _age), status, out in zip(
+        dossiers, ages_nieuw, begeleiding, uitstroom, strict=True
+    ):
+        trajecten.append(
+            Traject(
+                dossier=dossier,
+                doelgroep="nieuw_vsv",
+                gemeld_op=UITVAL_OP + timedelta(days=14),
+                uitval_op=UITVAL_OP,
+                onderwijsachtergrond=lijst_code("dsp_onderwijsachtergrond", achtergrond),
+                begeleid=status == "begeleid",
+                reden_niet_begeleid=lijst_code(
+                    "dsp_reden_niet_begeleid", None if status == "begeleid" else status
+                ),
+                uitstroom=lijst_code("dsp_uitstroom", out[1], out[0]) if out else None,
+            )
+        )
+    oud = ["begeleid"] * OUD_VSV_BEGELEID + expand(OUD_VSV)
+    for dossier, status in zip(
+        _dossiers_born([date(2002, 5, 5)] * len(oud), organisatie, gemeente), oud, strict=True
+    ):
+        trajecten.append(
+            Traject(
+                dossier=dossier,
+                doelgroep="oud_vsv",
+                gemeld_op=date(2024, 9, 1),
+                begeleid=status == "begeleid",
+                reden_niet_begeleid=lijst_code(
+                    "dsp_reden_niet_begeleid", None if status == "begeleid" else status
+                ),
+            )
+        )
+    kwetsbaar = [
+        (herkomst, 18 + i)
+        for herkomst, counts in HERKOMST_LEEFTIJD.items()
+        for i, n in enumerate(counts)
+        for _ in range(n)
+    ]
+    dossiers = _dossiers_born([person(age) for _h, age in kwetsbaar], organisatie, gemeente)
+    for dossier, (herkomst, _age), out in zip(dossiers, kwetsbaar, expand(UITSTROOM_KWETSBAAR), strict=True):
+        trajecten.append(
+            Traject(
+                dossier=dossier,
+                doelgroep="kwetsbare_jongere",
+                gemeld_op=date(2024, 11, 1),
+                uitval_op=UITVAL_OP,
+                herkomst=lijst_code("dsp_herkomst_kwetsbaar", herkomst),
+                uitstroom=lijst_code("dsp_uitstroom_kwetsbaar", out),
+            )
+        )
+    Traject.objects.bulk_create(trajecten, batch_size=1000)
+
+
+def _dossiers_born(births: list[date], organisatie, gemeente) -> list[Dossier]:
+    jongeren = Jongere.objects.bulk_create(
+        Jongere(
+            organisatie=organisatie,
+            voornamen="Jongere",
+            achternaam=f"D{i:05d}",
+            geboortedatum=birth,
+            woongemeente=gemeente,
+        )
+        for i, birth in enumerate(births)
+    )
+    return Dossier.objects.bulk_create(Dossier(jongere=j) for j in jongeren)

@@ -1,0 +1,382 @@
+"""The Doorstroompunt part of the jaarverslag, computed from trajecten.
+
+A traject belongs to the schooljaar in which it was signalled (gemeld_op). Ages at uitval are
+computed in the database, so every table stays one or two grouped queries.
+"""
+
+from django.db.models import Case, Count, ExpressionWrapper, F, IntegerField, Q, Value, When
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.utils.translation import gettext as _
+
+from cases.constants import Codelijst, Geslacht
+from cases.rules import Schooljaar
+from doorstroom.constants import Doelgroep, VerzuimAfloop
+from doorstroom.models import Traject, VerzuimActie, VerzuimMelding
+from reporting.models import Populatie
+
+from .base import DOORSTROOM, ONBEKEND, Column, Row, Table, count_table, percentage
+from .common import CodeLists, gemeente_table, grouped
+
+NIET_BEPAALD = "Nog niet bepaald"
+BEGELEID = "Begeleid"
+
+
+def trajecten_of(organisatie, schooljaar: Schooljaar, doelgroep: str | None = None):
+    queryset = Traject.objects.filter(
+        dossier__jongere__organisatie=organisatie,
+        gemeld_op__range=(schooljaar.first_day, schooljaar.last_day),
+    )
+    return queryset.filter(doelgroep=doelgroep) if doelgroep else queryset
+
+
+def with_age_at_uitval(queryset):
+    """Annotate `leeftijd`: whole years between birth and uitval_op (NULL without uitval_op)."""
+    birth = "dossier__jongere__geboortedatum"
+    return queryset.annotate(
+        _um=ExtractMonth("uitval_op"),
+        _ud=ExtractDay("uitval_op"),
+        _bm=ExtractMonth(birth),
+        _bd=ExtractDay(birth),
+    ).annotate(
+        leeftijd=ExpressionWrapper(
+            ExtractYear("uitval_op")
+            - ExtractYear(birth)
+            - Case(
+                When(Q(_um__lt=F("_bm")) | Q(_um=F("_bm"), _ud__lt=F("_bd")), then=Value(1)),
+                default=Value(0),
+            ),
+            output_field=IntegerField(),
+        )
+    )
+
+
+def build(organisatie, schooljaar, vergelijkingsjaar, gemeenten) -> list[Table]:
+    codes = CodeLists(organisatie)
+    gemeente_codes = dict(organisatie.gemeenten.values_list("pk", "code"))
+    nieuw = trajecten_of(organisatie, schooljaar, Doelgroep.NIEUW_VSV)
+    oud = trajecten_of(organisatie, schooljaar, Doelgroep.OUD_VSV)
+    kwetsbaar = trajecten_of(organisatie, schooljaar, Doelgroep.KWETSBARE_JONGERE)
+    tables = [
+        *verzuim_18plus(organisatie, schooljaar, codes, gemeenten, gemeente_codes),
+        count_by_code(
+            trajecten_of(organisatie, schooljaar, Doelgroep.ZORG_18PLUS),
+            "reden_id",
+            Codelijst.DSP_REDEN_ZORG_18PLUS,
+            codes,
+            "zorg_18plus",
+            _("Zorgmeldingen 18+ naar reden"),
+        ),
+        vsv_kerncijfers(organisatie, schooljaar, vergelijkingsjaar, codes, gemeente_codes),
+        age_cross_table(
+            nieuw,
+            "onderwijsachtergrond_id",
+            Codelijst.DSP_ONDERWIJSACHTERGROND,
+            codes,
+            range(17, 23),
+            "vsv_onderwijsachtergrond_leeftijd",
+            _("Onderwijsachtergrond uitvallers naar leeftijd bij uitval"),
+        ),
+        vsv_geslacht(nieuw),
+        begeleiding(
+            nieuw, codes, "vsv_begeleiding", _("Begeleide en niet-begeleide nieuwe vsv'ers"), chart="donut"
+        ),
+        uitstroom(
+            nieuw.filter(begeleid=True), codes, "vsv_uitstroom", _("Uitstroom van de begeleide uitvallers")
+        ),
+        begeleiding(oud, codes, "oud_vsv", _("Oud-vsv'ers benaderd: begeleid en redenen niet begeleid")),
+        uitstroom(
+            nieuw,
+            codes,
+            "vsv_uitstroom_vergelijking",
+            _("Uitstroom nieuwe vsv'ers (begeleid en niet begeleid)"),
+            categories_only=True,
+            chart="donut",
+        ),
+        uitstroom(
+            oud,
+            codes,
+            "oud_vsv_uitstroom",
+            _("Uitstroom oud-vsv'ers (begeleid en niet begeleid)"),
+            categories_only=True,
+            chart="donut",
+        ),
+        age_cross_table(
+            kwetsbaar,
+            "herkomst_id",
+            Codelijst.DSP_HERKOMST_KWETSBAAR,
+            codes,
+            range(18, 23),
+            "kwetsbare_jongeren_leeftijd",
+            _("Kwetsbare jongeren: herkomst naar leeftijd bij uitval"),
+        ),
+        count_by_code(
+            kwetsbaar,
+            "uitstroom_id",
+            Codelijst.DSP_UITSTROOM_KWETSBAAR,
+            codes,
+            "kwetsbare_jongeren_uitstroom",
+            _("Uitstroom kwetsbare jongeren"),
+        ),
+        result_per_gemeente(
+            trajecten_of(organisatie, schooljaar, Doelgroep.JONGEREN_IN_BEELD),
+            Codelijst.RESULTAAT_JONGEREN_IN_BEELD,
+            codes,
+            gemeenten,
+            gemeente_codes,
+            "jongeren_in_beeld",
+            _("Jongeren in Beeld (23-27) naar resultaat"),
+        ),
+        result_per_gemeente(
+            nieuw,
+            Codelijst.RESULTAAT_NIEUW_VSV,
+            codes,
+            gemeenten,
+            gemeente_codes,
+            "doorstroom_resultaten_per_gemeente",
+            _("Werkprocessen vsv naar resultaat per gemeente"),
+        ),
+    ]
+    return tables
+
+
+def count_by_code(queryset, field, lijst, codes: CodeLists, table_id, titel, chart=None) -> Table:
+    by_id = grouped(queryset, field)
+    return count_table(
+        table_id=table_id,
+        titel=titel,
+        deel=DOORSTROOM,
+        labels=codes.labels(lijst, by_id),
+        counts=codes.label_counts(by_id),
+        chart=chart,
+    )
+
+
+def verzuim_18plus(organisatie, schooljaar, codes, gemeenten, gemeente_codes) -> list[Table]:
+    trajecten = trajecten_of(organisatie, schooljaar, Doelgroep.VERZUIM_18PLUS)
+    figures = trajecten.aggregate(
+        jongeren=Count("dossier", distinct=True),
+        bereikt=Count("pk", filter=Q(benaderingen__uitkomst="bereikt"), distinct=True),
+        voortgezet=Count("pk", filter=Q(verzuim_afloop=VerzuimAfloop.VOORTGEZET)),
+        gestopt=Count("pk", filter=Q(verzuim_afloop=VerzuimAfloop.GESTOPT)),
+    )
+    meldingen = VerzuimMelding.objects.filter(traject__in=trajecten).count()
+    acties = grouped(VerzuimActie.objects.filter(traject__in=trajecten), "actie_id")
+    rows = [
+        Row(_("Meldingen verzuim 18+"), {"aantal": meldingen}),
+        Row(_("Jongeren gemeld"), {"aantal": figures["jongeren"]}),
+        Row(_("Jongeren bereikt"), {"aantal": figures["bereikt"]}),
+        *(
+            Row(label, {"aantal": n})
+            for label, n in _with_all_labels(
+                codes.labels(Codelijst.DSP_ACTIE_VERZUIM_18PLUS, acties), codes.label_counts(acties)
+            )
+        ),
+        Row(_("Opleiding voortgezet"), {"aantal": figures["voortgezet"]}),
+        Row(_("Gestopt met de opleiding"), {"aantal": figures["gestopt"]}),
+    ]
+    tables = [
+        Table(
+            id="verzuim_18plus",
+            titel=_("Verzuim 18+"),
+            deel=DOORSTROOM,
+            columns=[Column("aantal", _("Aantal"))],
+            rows=rows,
+            total={},
+            has_total=False,
+        )
+    ]
+    if codes.by_list.get(Codelijst.RESULTAAT_VERZUIM_18PLUS):
+        tables.append(
+            result_per_gemeente(
+                trajecten,
+                Codelijst.RESULTAAT_VERZUIM_18PLUS,
+                codes,
+                gemeenten,
+                gemeente_codes,
+                "verzuim_18plus_resultaten",
+                _("Werkprocessen verzuim 18+ naar resultaat"),
+            )
+        )
+    return tables
+
+
+def _with_all_labels(labels, counts):
+    return [(label, counts.get(label, 0)) for label in labels]
+
+
+def vsv_kerncijfers(organisatie, schooljaar, vergelijkingsjaar, codes, gemeente_codes) -> Table:
+    def figures(jaar):
+        trajecten = trajecten_of(organisatie, jaar, Doelgroep.NIEUW_VSV)
+        onderwijs_ids = [c.pk for c in codes.by_list[Codelijst.DSP_UITSTROOM] if c.categorie == "Onderwijs"]
+        counts = trajecten.aggregate(
+            gestopt=Count("pk"), terug=Count("pk", filter=Q(uitstroom_id__in=onderwijs_ids))
+        )
+        populatie = list(
+            Populatie.objects.filter(gemeente_id__in=gemeente_codes, schooljaar=jaar.start_year).values_list(
+                "startpopulatie_vsv", flat=True
+            )
+        )
+        start = sum(populatie) if len(populatie) == len(gemeente_codes) and None not in populatie else None
+        nieuw = counts["gestopt"] - counts["terug"]
+        return {
+            "gestopt": counts["gestopt"],
+            "terug": counts["terug"],
+            "nieuw": nieuw,
+            "startpopulatie": start,
+            "percentage": percentage(nieuw, start) if start else None,
+        }
+
+    labels = {
+        "gestopt": _("Jongeren tijdelijk gestopt (uitvallers)"),
+        "terug": _("Teruggekeerd naar onderwijs"),
+        "nieuw": _("Nieuwe voortijdig schoolverlaters"),
+        "startpopulatie": _("Startpopulatie (DUO)"),
+        "percentage": _("Vsv-percentage"),
+    }
+    now = figures(schooljaar)
+    before = figures(vergelijkingsjaar) if vergelijkingsjaar else None
+    columns = [Column("aantal", _("Aantal"))]
+    if before:
+        columns.append(Column("vorig_jaar", str(vergelijkingsjaar)))
+    rows = []
+    for key, label in labels.items():
+        values = {"aantal": now[key]}
+        if before:
+            values["vorig_jaar"] = before[key]
+        rows.append(Row(str(label), values))
+    return Table(
+        id="vsv_kerncijfers",
+        titel=_("Kerncijfers voortijdig schoolverlaten"),
+        deel=DOORSTROOM,
+        columns=columns,
+        rows=rows,
+        total={},
+        has_total=False,
+        toelichting=_(
+            "Het vsv-percentage is het aantal nieuwe vsv'ers gedeeld door de startpopulatie; zonder startpopulatie: n.b."
+        ),
+    )
+
+
+def age_cross_table(queryset, field, lijst, codes: CodeLists, ages: range, table_id, titel) -> Table:
+    """Rows per code, a column per age at uitval (the last one 'and older'), totals and the
+    percentage per row; the Totaal row gives the share per age."""
+    youngest, oldest = ages.start, ages.stop - 1
+    counts = grouped(with_age_at_uitval(queryset), field, "leeftijd")
+    keys = [str(age) for age in ages]
+    by_label: dict[str, dict[str, int]] = {
+        label: dict.fromkeys(keys, 0) for label in codes.labels(lijst, [c for c, _a in counts])
+    }
+    for (code_id, age), n in counts.items():
+        label = codes.by_id[code_id].label if code_id in codes.by_id else ONBEKEND
+        column = str(min(max(age, youngest), oldest)) if age is not None else keys[0]
+        by_label.setdefault(label, dict.fromkeys(keys, 0))[column] += n
+    grand = sum(sum(v.values()) for v in by_label.values())
+    rows = [
+        Row(
+            label,
+            {**values, "totaal": sum(values.values()), "percentage": percentage(sum(values.values()), grand)},
+        )
+        for label, values in by_label.items()
+    ]
+    total = {key: sum(r.values[key] for r in rows) for key in keys}
+    columns = [Column(key, f"{key}+" if key == str(oldest) else key) for key in keys]
+    return Table(
+        id=table_id,
+        titel=titel,
+        deel=DOORSTROOM,
+        columns=[*columns, Column("totaal", _("Totaal")), Column("percentage", "%", True)],
+        rows=rows,
+        total={**total, "totaal": grand, "percentage": 100.0 if grand else 0.0},
+        toelichting=_(
+            "Leeftijd op de datum van uitval; de laatste kolom telt ook oudere jongeren mee. "
+            "Aandeel per leeftijd: %(aandeel)s."
+        )
+        % {"aandeel": ", ".join(f"{k}: {str(percentage(total[k], grand)).replace('.', ',')}%" for k in keys)},
+    )
+
+
+def vsv_geslacht(nieuw) -> Table:
+    counts = grouped(nieuw, "dossier__jongere__geslacht")
+    return count_table(
+        table_id="vsv_geslacht",
+        titel=_("Nieuwe vsv'ers naar geslacht"),
+        deel=DOORSTROOM,
+        labels=list(Geslacht.labels),
+        counts={(Geslacht(k).label if k else None): n for k, n in counts.items()},
+    )
+
+
+def begeleiding(queryset, codes: CodeLists, table_id, titel, chart=None) -> Table:
+    counts = grouped(queryset, "begeleid", "reden_niet_begeleid_id")
+    labelled: dict[str | None, int] = {}
+    for (begeleid, reden_id), n in counts.items():
+        if begeleid:
+            label = BEGELEID
+        elif begeleid is None:
+            label = NIET_BEPAALD
+        else:
+            label = codes.by_id[reden_id].label if reden_id in codes.by_id else None
+        labelled[label] = labelled.get(label, 0) + n
+    reasons = codes.labels(Codelijst.DSP_REDEN_NIET_BEGELEID, [r for _b, r in counts])
+    labels = [BEGELEID, *reasons] + ([NIET_BEPAALD] if labelled.get(NIET_BEPAALD) else [])
+    table = count_table(
+        table_id=table_id, titel=titel, deel=DOORSTROOM, labels=labels, counts=labelled, chart=chart
+    )
+    niet = sum(n for (b, _r), n in counts.items() if b is False)
+    table.toelichting = _("Benaderd: %(benaderd)s; begeleid: %(begeleid)s; niet begeleid: %(niet)s.") % {
+        "benaderd": table.total["aantal"],
+        "begeleid": labelled.get(BEGELEID, 0),
+        "niet": niet,
+    }
+    return table
+
+
+def uitstroom(queryset, codes: CodeLists, table_id, titel, categories_only=False, chart=None) -> Table:
+    """Category rows with their detail rows (level 1) below; percentages per category. The
+    Totaal is the sum of the category rows."""
+    by_id = grouped(queryset, "uitstroom_id")
+    items = codes.by_list[Codelijst.DSP_UITSTROOM]
+    categories: dict[str, list] = {}
+    for item in items:
+        if item.actief or item.pk in by_id:
+            categories.setdefault(item.categorie, []).append(item)
+    onbekend = sum(n for code_id, n in by_id.items() if code_id not in {i.pk for i in items})
+    total = sum(by_id.values())
+    rows = []
+    for categorie, details in categories.items():
+        n = sum(by_id.get(d.pk, 0) for d in details)
+        rows.append(Row(categorie, {"aantal": n, "percentage": percentage(n, total)}))
+        if not categories_only:
+            rows += [
+                Row(d.label, {"aantal": by_id.get(d.pk, 0), "percentage": None}, level=1) for d in details
+            ]
+    if onbekend:
+        rows.append(Row(ONBEKEND, {"aantal": onbekend, "percentage": percentage(onbekend, total)}))
+    return Table(
+        id=table_id,
+        titel=titel,
+        deel=DOORSTROOM,
+        columns=[Column("aantal", _("Aantal")), Column("percentage", "%", True)],
+        rows=rows,
+        total={"aantal": total, "percentage": 100.0 if total else 0.0},
+        chart=chart,
+        chart_column="aantal" if chart else None,
+    )
+
+
+def result_per_gemeente(queryset, lijst, codes, gemeenten, gemeente_codes, table_id, titel) -> Table:
+    by = grouped(queryset, "resultaat_id", "dossier__jongere__woongemeente_id")
+    counts = {}
+    for (code_id, gid), n in by.items():
+        label = codes.by_id[code_id].label if code_id in codes.by_id else ONBEKEND
+        counts[(label, gid)] = counts.get((label, gid), 0) + n
+    return gemeente_table(
+        table_id=table_id,
+        titel=titel,
+        deel=DOORSTROOM,
+        labels=codes.labels(lijst, [c for c, _g in by]),
+        counts=counts,
+        gemeenten=gemeenten,
+        gemeente_codes=gemeente_codes,
+    )
