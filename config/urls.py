@@ -11,6 +11,7 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
+    path("api/v1/", include("config.api_urls")),
     path("", include("cases.urls")),
     path("", include("leerplicht.urls")),
     path("", include("doorstroom.urls")),

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_filters",
     "rest_framework",
+    "knox",
+    "drf_spectacular",
     "cases",
     "leerplicht",
     "doorstroom",
@@ -139,11 +141,28 @@ CELERY_BEAT_SCHEDULE = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
+        # Personal API tokens, stored hashed (django-rest-knox).
+        "knox.auth.TokenAuthentication",
     ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Leerplicht en Doorstroompunt API",
+    "DESCRIPTION": "REST API voor jongeren, dossiers, meldingen, vrijstellingen, trajecten, "
+    "codelijsten, scholen, populatie, imports en rapportages. Alle gegevens zijn beperkt tot de "
+    "organisatie (en eventueel gemeenten) van de gebruiker.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+REST_KNOX = {
+    "TOKEN_TTL": None,  # tokens live until the user revokes them
+    "AUTO_REFRESH": False,
 }
 
 # Secret used to pseudonymise subject ids in the processing log; defaults to SECRET_KEY.
