@@ -67,3 +67,29 @@ def log_listing(*, actor, jongeren, purpose: Verwerkingsactiviteit, request=None
         )
         for jongere in jongeren
     )
+
+
+def log_bulk(
+    *, actor, organisatie_id: int, action: AuditAction, purpose: Verwerkingsactiviteit, objects
+) -> None:
+    """One entry per (object, jongere) pair in one query: imports write thousands of records.
+    `objects` yields (obj, jongere); without an actor the entry names the command line."""
+    trace_id = uuid.uuid4().hex
+    AuditEntry.objects.bulk_create(
+        (
+            AuditEntry(
+                gebruiker_id=actor.pk if actor else None,
+                gebruikersnaam=actor.get_username() if actor else "import (commandoregel)",
+                organisatie_id=organisatie_id,
+                actie=action,
+                doel=purpose,
+                object_type=obj._meta.label_lower,
+                object_id=obj.pk,
+                jongere_id=jongere.pk,
+                betrokkene=pseudonym(jongere),
+                trace_id=trace_id,
+            )
+            for obj, jongere in objects
+        ),
+        batch_size=2000,
+    )

@@ -9,6 +9,8 @@ from .models import Melding, MeldingTransitie, Vrijstelling
 
 
 def _name(user) -> str:
+    if user is None:
+        return _("import")
     return user.get_full_name() or user.get_username()
 
 

@@ -175,7 +175,14 @@ class MeldingTransitie(models.Model):
     van = models.CharField(_("van fase"), max_length=20, choices=Fase.choices, blank=True)
     naar = models.CharField(_("naar fase"), max_length=20, choices=Fase.choices)
     reden = models.TextField(_("reden"), blank=True)
-    gebruiker = models.ForeignKey(User, verbose_name=_("door"), on_delete=models.PROTECT, related_name="+")
+    gebruiker = models.ForeignKey(
+        User,
+        verbose_name=_("door"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        help_text=_("Leeg bij een import uit een ander systeem."),
+    )
     tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now)
 
     objects = ViaMeldingQuerySet.as_manager()

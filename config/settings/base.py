@@ -165,6 +165,14 @@ REST_KNOX = {
     "AUTO_REFRESH": False,
 }
 
+# File imports by type (docs/import-formats.md): `python manage.py import_csv TYPE FILE`.
+IMPORTERS = {
+    "meldingen": "leerplicht.imports.MeldingenImporter",
+    "vrijstellingen": "leerplicht.imports.VrijstellingenImporter",
+    "doorstroom": "doorstroom.imports.DoorstroomImporter",
+    "populatie": "reporting.imports.PopulatieImporter",
+}
+
 # Secret used to pseudonymise subject ids in the processing log; defaults to SECRET_KEY.
 AUDIT_PSEUDONYM_KEY = env("AUDIT_PSEUDONYM_KEY", default="") or SECRET_KEY
 

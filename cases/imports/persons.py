@@ -1,0 +1,210 @@
+"""Resolving the jongere of an import row by BSN or the source system's person key."""
+
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+from ..audit import log_bulk
+from ..constants import AuditAction, Verwerkingsactiviteit
+from ..models import Dossier, Gemeente, Jongere, Organisatie
+from . import Importer, ImportResult, Problem
+from .fields import RowProblems, parse_bsn, parse_choice, parse_date, require
+
+UNKNOWN_NAME = "(onbekend)"
+
+
+class Persons:
+    """Collects the persons of a file, checks their birth dates agree, and creates the new ones
+    in bulk. Existing jongeren are loaded with one query per key kind."""
+
+    def __init__(self, organisatie: Organisatie):
+        self.organisatie = organisatie
+        self.seen: dict[tuple[str, str], dict] = {}
+
+    def key_of(self, row: dict) -> tuple[str, str]:
+        if row.get("bsn"):
+            return ("bsn", parse_bsn("bsn", row["bsn"]))
+        if row.get("jongere_id"):
+            return ("jongere_id", row["jongere_id"])
+        raise RowProblems("bsn", "", _("vul een BSN of een jongere_id in om de jongere te herkennen."))
+
+    def note(self, row: dict, gemeente: Gemeente) -> tuple[str, str]:
+        key = self.key_of(row)
+        geboortedatum = parse_date("geboortedatum", require("geboortedatum", row.get("geboortedatum", "")))
+        known = self.seen.get(key)
+        if known and known["geboortedatum"] != geboortedatum:
+            raise RowProblems(
+                "geboortedatum",
+                row.get("geboortedatum", ""),
+                _("deze jongere staat eerder in het bestand met geboortedatum %(d)s.")
+                % {"d": known["geboortedatum"].strftime("%d-%m-%Y")},
+            )
+        if not known:
+            self.seen[key] = {
+                "geboortedatum": geboortedatum,
+                "gemeente": gemeente,
+                "voornamen": row.get("voornamen", "") or UNKNOWN_NAME,
+                "achternaam": row.get("achternaam", "") or UNKNOWN_NAME,
+                "geslacht": row.get("geslacht", "").lower(),
+            }
+        return key
+
+    def load_existing(self) -> dict[tuple[str, str], Jongere]:
+        bsns = [v for k, v in self.seen if k == "bsn"]
+        ids = [v for k, v in self.seen if k == "jongere_id"]
+        existing = {}
+        queryset = Jongere.objects.filter(organisatie=self.organisatie).select_related("dossier")
+        for jongere in queryset.filter(bsn__in=bsns):
+            existing[("bsn", jongere.bsn)] = jongere
+        for jongere in queryset.filter(extern_id__in=ids):
+            existing[("jongere_id", jongere.extern_id)] = jongere
+        return existing
+
+    def birth_date_conflicts(self, existing: dict) -> list[tuple[tuple[str, str], date, date]]:
+        return [
+            (key, jongere.geboortedatum, self.seen[key]["geboortedatum"])
+            for key, jongere in existing.items()
+            if jongere.geboortedatum != self.seen[key]["geboortedatum"]
+        ]
+
+    def create_missing(self, existing: dict) -> dict[tuple[str, str], Jongere]:
+        """Create the jongeren (with dossiers) not in the database yet; returns all of them."""
+        missing = [key for key in self.seen if key not in existing]
+        created = Jongere.objects.bulk_create(
+            Jongere(
+                organisatie=self.organisatie,
+                bsn=value if kind == "bsn" else "",
+                extern_id=value if kind == "jongere_id" else "",
+                voornamen=self.seen[(kind, value)]["voornamen"],
+                achternaam=self.seen[(kind, value)]["achternaam"],
+                geboortedatum=self.seen[(kind, value)]["geboortedatum"],
+                geslacht=self.seen[(kind, value)]["geslacht"],
+                woongemeente=self.seen[(kind, value)]["gemeente"],
+            )
+            for kind, value in missing
+        )
+        dossiers = Dossier.objects.bulk_create(Dossier(jongere=j) for j in created)
+        for jongere, dossier in zip(created, dossiers, strict=True):
+            jongere.dossier = dossier
+        return {**existing, **dict(zip(missing, created, strict=True))}
+
+
+PERSON_COLUMNS = {
+    "extern_id": True,
+    "gemeente": True,
+    "bsn": False,
+    "jongere_id": False,
+    "achternaam": False,
+    "voornamen": False,
+    "geboortedatum": True,
+    "geslacht": False,
+}
+
+
+class PersonImporter(Importer):
+    """Shared by importers whose rows are about a jongere and carry an extern_id."""
+
+    one_of = ("bsn", "jongere_id")
+    model = None
+
+    def __init__(self, context):
+        super().__init__(context)
+        self.persons = Persons(context.organisatie)
+        self.first_row_of: dict = {}
+
+    def clean_person(self, row) -> tuple:
+        require("extern_id", row.get("extern_id", ""))
+        gemeente = self.context.gemeente(require("gemeente", row.get("gemeente", "")))
+        if row.get("geslacht"):
+            parse_choice("geslacht", row["geslacht"], ["m", "v", "x"])
+        key = self.persons.note(row, gemeente)
+        return key, gemeente
+
+    def check_all(self, cleaned) -> list[Problem]:
+        problems = []
+        seen_ids = {}
+        for number, data in cleaned:
+            if data["extern_id"] in seen_ids:
+                problems.append(
+                    Problem(
+                        number,
+                        "extern_id",
+                        data["extern_id"],
+                        _("staat al in rij %(row)s; elk record hoort één keer in het bestand.")
+                        % {"row": seen_ids[data["extern_id"]]},
+                    )
+                )
+            seen_ids.setdefault(data["extern_id"], number)
+            self.first_row_of.setdefault(data["person"], number)
+        existing = self.persons.load_existing()
+        for key, stored, given in self.persons.birth_date_conflicts(existing):
+            problems.append(
+                Problem(
+                    self.first_row_of[key],
+                    "geboortedatum",
+                    given.isoformat(),
+                    _("bij deze jongere is al geboortedatum %(d)s geregistreerd.")
+                    % {"d": stored.strftime("%d-%m-%Y")},
+                )
+            )
+        self.existing_persons = existing
+        return problems
+
+    def upsert(self, cleaned, build_fields, after_create=None) -> ImportResult:
+        """Create or update by extern_id; unchanged records are left alone (a second import of
+        the same file changes nothing)."""
+        jongeren = self.persons.create_missing(self.existing_persons)
+        organisatie = self.context.organisatie
+        existing = {
+            obj.extern_id: obj
+            for obj in self.model.objects.filter(
+                dossier__jongere__organisatie=organisatie, extern_id__in=[d["extern_id"] for _n, d in cleaned]
+            )
+        }
+        result = ImportResult()
+        new, changed = [], []
+        changed_fields: set[str] = set()
+        for _number, data in cleaned:
+            jongere = jongeren[data["person"]]
+            fields = build_fields(data, jongere)
+            obj = existing.get(data["extern_id"])
+            if obj is None:
+                new.append(
+                    (self.model(dossier=jongere.dossier, extern_id=data["extern_id"], **fields), jongere)
+                )
+                continue
+            diff = {k: v for k, v in fields.items() if getattr(obj, k) != v}
+            if obj.dossier_id != jongere.dossier.pk:
+                diff["dossier_id"] = jongere.dossier.pk
+            if not diff:
+                result.unchanged += 1
+                continue
+            for key, value in diff.items():
+                setattr(obj, key, value)
+            obj.versie += 1
+            changed_fields |= set(diff) | {"versie"}
+            changed.append((obj, jongere))
+        created = self.model.objects.bulk_create([obj for obj, _j in new], batch_size=2000)
+        if changed:
+            self.model.objects.bulk_update(
+                [obj for obj, _j in changed], sorted(changed_fields), batch_size=2000
+            )
+        result.created, result.updated = len(created), len(changed)
+        if after_create:
+            after_create([(obj, j) for obj, (_o, j) in zip(created, new, strict=True)])
+        purpose = Verwerkingsactiviteit.REGISTRATIE
+        log_bulk(
+            actor=self.context.actor,
+            organisatie_id=organisatie.pk,
+            action=AuditAction.AANMAKEN,
+            purpose=purpose,
+            objects=[(obj, j) for obj, (_o, j) in zip(created, new, strict=True)],
+        )
+        log_bulk(
+            actor=self.context.actor,
+            organisatie_id=organisatie.pk,
+            action=AuditAction.WIJZIGEN,
+            purpose=purpose,
+            objects=changed,
+        )
+        return result

@@ -1,0 +1,187 @@
+"""Importers for meldingen and vrijstellingen (docs/import-formats.md)."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.constants import Onderwijssoort
+from cases.imports import ImportResult
+from cases.imports.fields import RowProblems, parse_bool, parse_choice, parse_date, require
+from cases.imports.persons import PERSON_COLUMNS, PersonImporter
+from cases.models import School
+from cases.rules import age_on
+
+from .constants import REDEN_LIJST, RESULTAAT_LIJST, Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom
+from .models import Melding, MeldingTransitie, Vrijstelling
+
+IMPORT_REASON = "Geïmporteerd uit het vorige registratiesysteem."
+
+
+class MeldingenImporter(PersonImporter):
+    name = "meldingen"
+    model = Melding
+    columns = {
+        **PERSON_COLUMNS,
+        "soort": True,
+        "ontvangen_op": True,
+        "onderwijssoort": False,
+        "brin": False,
+        "reden": False,
+        "resultaat": False,
+        "afgesloten_op": False,
+        "halt": False,
+        "proces_verbaal": False,
+        "gezin_id": False,
+    }
+
+    def __init__(self, context):
+        super().__init__(context)
+        self.schools = {f"{s.brin}{s.vestiging}": s for s in School.objects.all()}
+
+    def clean_row(self, row):
+        key, gemeente = self.clean_person(row)
+        soort = parse_choice("soort", require("soort", row.get("soort", "")), list(MeldingSoort.values))
+        ontvangen = parse_date("ontvangen_op", require("ontvangen_op", row.get("ontvangen_op", "")))
+        if ontvangen > timezone.localdate():
+            raise RowProblems("ontvangen_op", row["ontvangen_op"], _("ligt in de toekomst."))
+        afgesloten = parse_date("afgesloten_op", row.get("afgesloten_op", ""))
+        if afgesloten and afgesloten < ontvangen:
+            raise RowProblems(
+                "afgesloten_op",
+                row["afgesloten_op"],
+                _("ligt voor ontvangen_op; een melding sluit niet voor ze binnenkwam."),
+            )
+        onderwijssoort = row.get("onderwijssoort", "")
+        if onderwijssoort:
+            onderwijssoort = parse_choice("onderwijssoort", onderwijssoort, list(Onderwijssoort.values))
+        school = None
+        if row.get("brin"):
+            school = self.schools.get(row["brin"].upper().replace(" ", ""))
+            if school is None:
+                raise RowProblems(
+                    "brin",
+                    row["brin"],
+                    _(
+                        "onbekende school; voeg de school eerst toe bij Beheer › Scholen (BRIN van 4 tekens, eventueel met 2 cijfers vestiging)."
+                    ),
+                )
+        return {
+            "extern_id": row["extern_id"],
+            "person": key,
+            "gemeente": gemeente,
+            "soort": soort,
+            "ontvangen_op": ontvangen,
+            "afgesloten_op": afgesloten,
+            "onderwijssoort": onderwijssoort,
+            "school": school,
+            "reden": self.context.code("reden", row.get("reden", ""), [REDEN_LIJST[soort]]),
+            "resultaat": self.context.code("resultaat", row.get("resultaat", ""), [RESULTAAT_LIJST[soort]]),
+            "halt": bool(parse_bool("halt", row.get("halt", ""))),
+            "proces_verbaal": bool(parse_bool("proces_verbaal", row.get("proces_verbaal", ""))),
+            "gezin_id": row.get("gezin_id", ""),
+        }
+
+    def write(self, cleaned) -> ImportResult:
+        def fields(data, jongere):
+            return {
+                "soort": data["soort"],
+                "ontvangen_op": data["ontvangen_op"],
+                "gemeente_id": data["gemeente"].pk,
+                "leeftijd": age_on(jongere.geboortedatum, data["ontvangen_op"]),
+                "onderwijssoort": data["onderwijssoort"],
+                "school_id": data["school"].pk if data["school"] else None,
+                "reden_id": data["reden"].pk if data["reden"] else None,
+                "resultaat_id": data["resultaat"].pk if data["resultaat"] else None,
+                "afgesloten_op": data["afgesloten_op"],
+                "fase": Fase.AFGESLOTEN if data["afgesloten_op"] else Fase.WAARNEMEN,
+                "halt_verwijzing": data["halt"],
+                "proces_verbaal": data["proces_verbaal"],
+                "gezin_id": data["gezin_id"],
+            }
+
+        def history(created):
+            transitions = []
+            for melding, _jongere in created:
+                received = timezone.make_aware(
+                    timezone.datetime.combine(melding.ontvangen_op, timezone.datetime.min.time())
+                )
+                transitions.append(
+                    MeldingTransitie(
+                        melding=melding, van="", naar=Fase.WAARNEMEN, reden=IMPORT_REASON, tijdstip=received
+                    )
+                )
+                if melding.afgesloten_op:
+                    closed = timezone.make_aware(
+                        timezone.datetime.combine(melding.afgesloten_op, timezone.datetime.min.time())
+                    )
+                    transitions.append(
+                        MeldingTransitie(
+                            melding=melding,
+                            van=Fase.WAARNEMEN,
+                            naar=Fase.AFGESLOTEN,
+                            reden=IMPORT_REASON,
+                            tijdstip=closed,
+                        )
+                    )
+            MeldingTransitie.objects.bulk_create(transitions, batch_size=2000)
+
+        return self.upsert(cleaned, fields, history)
+
+
+class VrijstellingenImporter(PersonImporter):
+    name = "vrijstellingen"
+    model = Vrijstelling
+    columns = {
+        **PERSON_COLUMNS,
+        "grondslag": True,
+        "onderwijs": False,
+        "aangevraagd_op": True,
+        "besluit": False,
+        "besluit_op": False,
+        "geldig_van": False,
+        "geldig_tot": False,
+    }
+
+    def clean_row(self, row):
+        key, gemeente = self.clean_person(row)
+        grondslag = parse_choice(
+            "grondslag", require("grondslag", row.get("grondslag", "")), list(Grondslag.values)
+        )
+        onderwijs = row.get("onderwijs", "") or OnderwijsKolom.GEEN
+        onderwijs = parse_choice("onderwijs", onderwijs, list(OnderwijsKolom.values))
+        besluit = row.get("besluit", "")
+        if besluit:
+            besluit = parse_choice("besluit", besluit, list(Besluit.values))
+        dates = {
+            c: parse_date(c, row.get(c, ""))
+            for c in ("aangevraagd_op", "besluit_op", "geldig_van", "geldig_tot")
+        }
+        if dates["aangevraagd_op"] is None:
+            raise RowProblems("aangevraagd_op", "", _("verplicht; deze cel is leeg."))
+        if dates["geldig_van"] and dates["geldig_tot"] and dates["geldig_tot"] < dates["geldig_van"]:
+            raise RowProblems("geldig_tot", row["geldig_tot"], _("ligt voor geldig_van."))
+        if dates["besluit_op"] and dates["besluit_op"] < dates["aangevraagd_op"]:
+            raise RowProblems("besluit_op", row["besluit_op"], _("ligt voor aangevraagd_op."))
+        return {
+            "extern_id": row["extern_id"],
+            "person": key,
+            "gemeente": gemeente,
+            "grondslag": grondslag,
+            "onderwijs": onderwijs,
+            "besluit": besluit,
+            **dates,
+        }
+
+    def write(self, cleaned) -> ImportResult:
+        def fields(data, jongere):
+            return {
+                "gemeente_id": data["gemeente"].pk,
+                "grondslag": data["grondslag"],
+                "onderwijs": data["onderwijs"],
+                "aangevraagd_op": data["aangevraagd_op"],
+                "besluit": data["besluit"],
+                "besluit_op": data["besluit_op"],
+                "geldig_van": data["geldig_van"],
+                "geldig_tot": data["geldig_tot"],
+            }
+
+        return self.upsert(cleaned, fields)
