@@ -11,6 +11,7 @@ NAVIGATION = [
     ("meldingen", _("Meldingen"), "leerplicht.view_melding"),
     ("trajecten", _("Trajecten"), "doorstroom.view_traject"),
     ("rapportages", _("Rapportages"), None),
+    ("imports", _("Import"), "cases.add_importrecord"),
     ("admin:index", _("Beheer"), "is_staff"),
 ]
 

@@ -25,9 +25,14 @@ DOORSTROOM_CASE_WORK = [
     "doorstroom.add_traject",
     "doorstroom.change_traject",
 ]
+# Start the jaarverslag and download its files (aggregates only).
+REPORTING = ["reporting.view_reportrun", "reporting.add_reportrun"]
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.LEERPLICHTAMBTENAAR: [
+        "cases.add_importrecord",
+        "cases.view_importrecord",
         *LEERPLICHT_CASE_WORK,
+        *REPORTING,
         # Hands a jongere turning 18 without startkwalificatie over to the Doorstroompunt.
         "doorstroom.add_traject",
         "cases.view_jongere",
@@ -38,7 +43,10 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_school",
     ],
     Role.DOORSTROOMCOACH: [
+        "cases.add_importrecord",
+        "cases.view_importrecord",
         *DOORSTROOM_CASE_WORK,
+        *REPORTING,
         # Reads the leerplicht history of the jongeren handed over at 18.
         "leerplicht.view_melding",
         "leerplicht.view_vrijstelling",
@@ -50,6 +58,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_school",
     ],
     Role.ADMINISTRATIEF_MEDEWERKER: [
+        "cases.add_importrecord",
+        "cases.view_importrecord",
         *LEERPLICHT_REGISTRATION,
         "cases.view_jongere",
         "cases.add_jongere",
@@ -60,7 +70,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.change_school",
     ],
     # Aggregates only: no personal data unless the user also holds a case-worker role.
-    Role.TEAMLEIDER: ["cases.view_school"],
+    Role.TEAMLEIDER: ["cases.view_school", *REPORTING],
     # Configures, but reads no dossiers.
     Role.FUNCTIONEEL_BEHEERDER: [
         "leerplicht.view_termijn",

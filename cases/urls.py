@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import import_views, views
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -8,5 +8,8 @@ urlpatterns = [
     path("dossiers/<int:pk>/", views.dossier, name="dossier"),
     path("dossiers/<int:pk>/acties/", views.actie_toevoegen, name="actie_toevoegen"),
     path("documenten/<int:pk>/", views.document_download, name="document_download"),
+    path("imports/", import_views.imports, name="imports"),
+    path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
+    path("imports/<int:pk>/bevestigen/", import_views.import_confirm, name="import_confirm"),
     path("gezondheid/", views.gezondheid, name="gezondheid"),
 ]

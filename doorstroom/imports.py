@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from cases.constants import Codelijst
-from cases.imports.fields import RowProblems, parse_bool, parse_choice, parse_date, require
+from cases.imports.fields import Cells, parse_bool, parse_date, required_choice, required_date
 from cases.imports.persons import PERSON_COLUMNS, PersonImporter
 
 from .constants import Doelgroep, Stap
@@ -35,16 +35,16 @@ class DoorstroomImporter(PersonImporter):
     }
 
     def clean_row(self, row):
-        key, gemeente = self.clean_person(row)
-        doelgroep = parse_choice(
-            "doelgroep", require("doelgroep", row.get("doelgroep", "")), list(Doelgroep.values)
-        )
-        gemeld = parse_date("gemeld_op", require("gemeld_op", row.get("gemeld_op", "")))
-        afgesloten = parse_date("afgesloten_op", row.get("afgesloten_op", ""))
-        if afgesloten and afgesloten < gemeld:
-            raise RowProblems("afgesloten_op", row["afgesloten_op"], _("ligt voor gemeld_op."))
+        cells = Cells()
+        key, gemeente = self.clean_person(row, cells)
+        doelgroep = cells(required_choice, "doelgroep", row.get("doelgroep", ""), list(Doelgroep.values))
+        gemeld = cells(required_date, "gemeld_op", row.get("gemeld_op", ""))
+        afgesloten = cells(parse_date, "afgesloten_op", row.get("afgesloten_op", ""))
+        if afgesloten and gemeld and afgesloten < gemeld:
+            cells.add("afgesloten_op", row["afgesloten_op"], _("ligt voor gemeld_op."))
         kwetsbaar = doelgroep == Doelgroep.KWETSBARE_JONGERE
-        achtergrond = self.context.code(
+        achtergrond = cells(
+            self.context.code,
             "onderwijsachtergrond",
             row.get("onderwijsachtergrond", ""),
             [Codelijst.DSP_HERKOMST_KWETSBAAR if kwetsbaar else Codelijst.DSP_ONDERWIJSACHTERGROND],
@@ -56,40 +56,46 @@ class DoorstroomImporter(PersonImporter):
         )
         uitstroom = None
         if kwetsbaar:
-            uitstroom = self.context.code(
-                "uitstroom", row.get("uitstroom", ""), [Codelijst.DSP_UITSTROOM_KWETSBAAR]
+            uitstroom = cells(
+                self.context.code, "uitstroom", row.get("uitstroom", ""), [Codelijst.DSP_UITSTROOM_KWETSBAAR]
             )
         elif row.get("uitstroom") or row.get("uitstroom_detail"):
             categorie, detail = row.get("uitstroom", ""), row.get("uitstroom_detail", "")
             if not detail:
-                raise RowProblems(
-                    "uitstroom_detail", "", _("vul bij een uitstroomcategorie ook het detail in.")
+                cells.add("uitstroom_detail", "", _("vul bij een uitstroomcategorie ook het detail in."))
+            else:
+                uitstroom = cells(
+                    self.context.code, "uitstroom_detail", f"{categorie}|{detail}", [Codelijst.DSP_UITSTROOM]
                 )
-            uitstroom = self.context.code(
-                "uitstroom_detail", f"{categorie}|{detail}", [Codelijst.DSP_UITSTROOM]
-            )
-        begeleid = parse_bool("begeleid", row.get("begeleid", ""))
-        reden_niet = self.context.code(
-            "reden_niet_begeleid", row.get("reden_niet_begeleid", ""), [Codelijst.DSP_REDEN_NIET_BEGELEID]
+        begeleid = cells(parse_bool, "begeleid", row.get("begeleid", ""))
+        reden_niet = cells(
+            self.context.code,
+            "reden_niet_begeleid",
+            row.get("reden_niet_begeleid", ""),
+            [Codelijst.DSP_REDEN_NIET_BEGELEID],
         )
         if reden_niet and begeleid is not False:
-            raise RowProblems(
+            cells.add(
                 "reden_niet_begeleid", row["reden_niet_begeleid"], _("hoort alleen bij begeleid = nee.")
             )
+        reden = cells(self.context.code, "reden", row.get("reden", ""), [reden_lijst])
+        resultaat = cells(self.context.code, "resultaat", row.get("resultaat", ""), RESULT_LISTS)
+        uitval = cells(parse_date, "uitval_op", row.get("uitval_op", ""))
+        cells.done()
         return {
             "extern_id": row["extern_id"],
             "person": key,
             "gemeente": gemeente,
             "doelgroep": doelgroep,
             "gemeld_op": gemeld,
-            "uitval_op": parse_date("uitval_op", row.get("uitval_op", "")),
+            "uitval_op": uitval,
             "onderwijsachtergrond": None if kwetsbaar else achtergrond,
             "herkomst": achtergrond if kwetsbaar else None,
-            "reden": self.context.code("reden", row.get("reden", ""), [reden_lijst]),
+            "reden": reden,
             "begeleid": begeleid,
             "reden_niet_begeleid": reden_niet,
             "uitstroom": uitstroom,
-            "resultaat": self.context.code("resultaat", row.get("resultaat", ""), RESULT_LISTS),
+            "resultaat": resultaat,
             "afgesloten_op": afgesloten,
         }
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from cases.constants import Onderwijssoort
 from cases.imports import ImportResult
-from cases.imports.fields import RowProblems, parse_bool, parse_choice, parse_date, require
+from cases.imports.fields import Cells, parse_bool, parse_choice, parse_date, required_choice, required_date
 from cases.imports.persons import PERSON_COLUMNS, PersonImporter
 from cases.models import School
 from cases.rules import age_on
@@ -38,32 +38,44 @@ class MeldingenImporter(PersonImporter):
         self.schools = {f"{s.brin}{s.vestiging}": s for s in School.objects.all()}
 
     def clean_row(self, row):
-        key, gemeente = self.clean_person(row)
-        soort = parse_choice("soort", require("soort", row.get("soort", "")), list(MeldingSoort.values))
-        ontvangen = parse_date("ontvangen_op", require("ontvangen_op", row.get("ontvangen_op", "")))
-        if ontvangen > timezone.localdate():
-            raise RowProblems("ontvangen_op", row["ontvangen_op"], _("ligt in de toekomst."))
-        afgesloten = parse_date("afgesloten_op", row.get("afgesloten_op", ""))
-        if afgesloten and afgesloten < ontvangen:
-            raise RowProblems(
+        cells = Cells()
+        key, gemeente = self.clean_person(row, cells)
+        soort = cells(required_choice, "soort", row.get("soort", ""), list(MeldingSoort.values))
+        ontvangen = cells(required_date, "ontvangen_op", row.get("ontvangen_op", ""))
+        if ontvangen and ontvangen > timezone.localdate():
+            cells.add("ontvangen_op", row["ontvangen_op"], _("ligt in de toekomst."))
+        afgesloten = cells(parse_date, "afgesloten_op", row.get("afgesloten_op", ""))
+        if afgesloten and ontvangen and afgesloten < ontvangen:
+            cells.add(
                 "afgesloten_op",
                 row["afgesloten_op"],
                 _("ligt voor ontvangen_op; een melding sluit niet voor ze binnenkwam."),
             )
         onderwijssoort = row.get("onderwijssoort", "")
         if onderwijssoort:
-            onderwijssoort = parse_choice("onderwijssoort", onderwijssoort, list(Onderwijssoort.values))
+            onderwijssoort = cells(
+                parse_choice, "onderwijssoort", onderwijssoort, list(Onderwijssoort.values)
+            )
         school = None
         if row.get("brin"):
             school = self.schools.get(row["brin"].upper().replace(" ", ""))
             if school is None:
-                raise RowProblems(
+                cells.add(
                     "brin",
                     row["brin"],
                     _(
                         "onbekende school; voeg de school eerst toe bij Beheer › Scholen (BRIN van 4 tekens, eventueel met 2 cijfers vestiging)."
                     ),
                 )
+        reden = resultaat = None
+        if soort:
+            reden = cells(self.context.code, "reden", row.get("reden", ""), [REDEN_LIJST[soort]])
+            resultaat = cells(
+                self.context.code, "resultaat", row.get("resultaat", ""), [RESULTAAT_LIJST[soort]]
+            )
+        halt = cells(parse_bool, "halt", row.get("halt", ""))
+        proces_verbaal = cells(parse_bool, "proces_verbaal", row.get("proces_verbaal", ""))
+        cells.done()
         return {
             "extern_id": row["extern_id"],
             "person": key,
@@ -73,10 +85,10 @@ class MeldingenImporter(PersonImporter):
             "afgesloten_op": afgesloten,
             "onderwijssoort": onderwijssoort,
             "school": school,
-            "reden": self.context.code("reden", row.get("reden", ""), [REDEN_LIJST[soort]]),
-            "resultaat": self.context.code("resultaat", row.get("resultaat", ""), [RESULTAAT_LIJST[soort]]),
-            "halt": bool(parse_bool("halt", row.get("halt", ""))),
-            "proces_verbaal": bool(parse_bool("proces_verbaal", row.get("proces_verbaal", ""))),
+            "reden": reden,
+            "resultaat": resultaat,
+            "halt": bool(halt),
+            "proces_verbaal": bool(proces_verbaal),
             "gezin_id": row.get("gezin_id", ""),
         }
 
@@ -142,32 +154,36 @@ class VrijstellingenImporter(PersonImporter):
     }
 
     def clean_row(self, row):
-        key, gemeente = self.clean_person(row)
-        grondslag = parse_choice(
-            "grondslag", require("grondslag", row.get("grondslag", "")), list(Grondslag.values)
+        cells = Cells()
+        key, gemeente = self.clean_person(row, cells)
+        grondslag = cells(required_choice, "grondslag", row.get("grondslag", ""), list(Grondslag.values))
+        onderwijs = cells(
+            parse_choice,
+            "onderwijs",
+            row.get("onderwijs", "") or OnderwijsKolom.GEEN,
+            list(OnderwijsKolom.values),
         )
-        onderwijs = row.get("onderwijs", "") or OnderwijsKolom.GEEN
-        onderwijs = parse_choice("onderwijs", onderwijs, list(OnderwijsKolom.values))
         besluit = row.get("besluit", "")
         if besluit:
-            besluit = parse_choice("besluit", besluit, list(Besluit.values))
+            besluit = cells(parse_choice, "besluit", besluit, list(Besluit.values))
         dates = {
-            c: parse_date(c, row.get(c, ""))
+            c: cells(parse_date, c, row.get(c, ""))
             for c in ("aangevraagd_op", "besluit_op", "geldig_van", "geldig_tot")
         }
-        if dates["aangevraagd_op"] is None:
-            raise RowProblems("aangevraagd_op", "", _("verplicht; deze cel is leeg."))
+        if not row.get("aangevraagd_op"):
+            cells.add("aangevraagd_op", "", _("verplicht; deze cel is leeg."))
         if dates["geldig_van"] and dates["geldig_tot"] and dates["geldig_tot"] < dates["geldig_van"]:
-            raise RowProblems("geldig_tot", row["geldig_tot"], _("ligt voor geldig_van."))
-        if dates["besluit_op"] and dates["besluit_op"] < dates["aangevraagd_op"]:
-            raise RowProblems("besluit_op", row["besluit_op"], _("ligt voor aangevraagd_op."))
+            cells.add("geldig_tot", row["geldig_tot"], _("ligt voor geldig_van."))
+        if dates["besluit_op"] and dates["aangevraagd_op"] and dates["besluit_op"] < dates["aangevraagd_op"]:
+            cells.add("besluit_op", row["besluit_op"], _("ligt voor aangevraagd_op."))
+        cells.done()
         return {
             "extern_id": row["extern_id"],
             "person": key,
             "gemeente": gemeente,
             "grondslag": grondslag,
             "onderwijs": onderwijs,
-            "besluit": besluit,
+            "besluit": besluit or "",
             **dates,
         }
 

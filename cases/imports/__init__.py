@@ -15,7 +15,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from ..models import CodeItem, Gemeente, Organisatie, User
-from .fields import Problem, RowProblems
+from .fields import Problem, RowProblemList, RowProblems
 from .reading import UnreadableFile, read_table
 
 __all__ = ["ImportFailed", "Importer", "ImportResult", "Problem", "get_importer", "run_import"]
@@ -164,6 +164,8 @@ def validate(importer: Importer, data: bytes, filename: str) -> list[tuple[int, 
             cleaned.append((number, importer.clean_row(row)))
         except RowProblems as exc:
             problems.append(Problem(number, exc.column, exc.value, exc.message))
+        except RowProblemList as exc:
+            problems.extend(Problem(number, p.column, p.value, p.message) for p in exc.problems)
     if not problems:
         problems = importer.check_all(cleaned)
     if problems:

@@ -85,3 +85,39 @@ def require(column: str, value: str) -> str:
     if not value:
         raise RowProblems(column, value, _("verplicht; deze cel is leeg."))
     return value
+
+
+class RowProblemList(Exception):
+    def __init__(self, problems: list[RowProblems]):
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+class Cells:
+    """Parses the cells of one row and collects every problem instead of stopping at the first:
+    `value = cells(parse_date, "ontvangen_op", text)` gives None for a cell with a problem."""
+
+    def __init__(self):
+        self.problems: list[RowProblems] = []
+
+    def __call__(self, func, *args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except RowProblems as exc:
+            self.problems.append(exc)
+            return None
+
+    def add(self, column: str, value: str, message: str) -> None:
+        self.problems.append(RowProblems(column, value, message))
+
+    def done(self) -> None:
+        if self.problems:
+            raise RowProblemList(self.problems)
+
+
+def required_choice(column: str, value: str, allowed: list[str]) -> str:
+    return parse_choice(column, require(column, value), allowed)
+
+
+def required_date(column: str, value: str) -> date:
+    return parse_date(column, require(column, value))

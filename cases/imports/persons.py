@@ -112,12 +112,15 @@ class PersonImporter(Importer):
         self.persons = Persons(context.organisatie)
         self.first_row_of: dict = {}
 
-    def clean_person(self, row) -> tuple:
-        require("extern_id", row.get("extern_id", ""))
-        gemeente = self.context.gemeente(require("gemeente", row.get("gemeente", "")))
+    def clean_person(self, row, cells) -> tuple:
+        """The person key and gemeente of a row (None where a cell has a problem)."""
+        cells(require, "extern_id", row.get("extern_id", ""))
+        gemeente = cells(self.context.gemeente, row.get("gemeente", "")) if row.get("gemeente") else None
+        if not row.get("gemeente"):
+            cells.add("gemeente", "", _("verplicht; deze cel is leeg."))
         if row.get("geslacht"):
-            parse_choice("geslacht", row["geslacht"], ["m", "v", "x"])
-        key = self.persons.note(row, gemeente)
+            cells(parse_choice, "geslacht", row["geslacht"], ["m", "v", "x"])
+        key = cells(self.persons.note, row, gemeente) if gemeente else cells(self.persons.key_of, row)
         return key, gemeente
 
     def check_all(self, cleaned) -> list[Problem]:
