@@ -49,23 +49,28 @@ def log_access(
     )
 
 
-def log_listing(*, actor, jongeren, purpose: Verwerkingsactiviteit, request=None) -> None:
-    """One ZOEKEN entry per jongere shown in a result list, written in one query."""
+def log_listing(
+    *, actor, jongeren, purpose: Verwerkingsactiviteit, request=None, action: AuditAction = AuditAction.ZOEKEN
+) -> None:
+    """One entry per jongere shown in a list (or exported), written in one query."""
     trace_id = current_trace_id(request)
     AuditEntry.objects.bulk_create(
-        AuditEntry(
-            gebruiker_id=actor.pk,
-            gebruikersnaam=actor.get_username(),
-            organisatie_id=actor.organisatie_id,
-            actie=AuditAction.ZOEKEN,
-            doel=purpose,
-            object_type=Jongere._meta.label_lower,
-            object_id=jongere.pk,
-            jongere_id=jongere.pk,
-            betrokkene=pseudonym(jongere),
-            trace_id=trace_id,
-        )
-        for jongere in jongeren
+        (
+            AuditEntry(
+                gebruiker_id=actor.pk,
+                gebruikersnaam=actor.get_username(),
+                organisatie_id=actor.organisatie_id,
+                actie=action,
+                doel=purpose,
+                object_type=Jongere._meta.label_lower,
+                object_id=jongere.pk,
+                jongere_id=jongere.pk,
+                betrokkene=pseudonym(jongere),
+                trace_id=trace_id,
+            )
+            for jongere in jongeren
+        ),
+        batch_size=2000,
     )
 
 

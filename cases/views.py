@@ -17,6 +17,7 @@ from . import registry, selectors, services
 from .access import VIEW_PERMISSION
 from .audit import log_access, log_listing
 from .constants import AuditAction, Verwerkingsactiviteit
+from .exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
 from .filters import JongereFilter
 from .forms import ActieForm
 from .models import AuditEntry, Document, Dossier, Jongere
@@ -68,6 +69,8 @@ def jongeren(request):
     if data is not None and filterset.is_valid():
         if not any(filterset.form.cleaned_data.get(f) for f in ("q", "geboortedatum", "woongemeente")):
             messages.info(request, _("Vul een BSN, naam, geboortedatum of gemeente in om te zoeken."))
+        elif request.POST.get("export") in FORMATS:
+            return _export_jongeren(request, filterset.qs, request.POST["export"])
         else:
             page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.POST.get("page"))
             log_listing(
@@ -77,6 +80,23 @@ def jongeren(request):
                 request=request,
             )
     return render(request, "cases/jongeren.html", {"filter": filterset, "page": page})
+
+
+def _export_jongeren(request, queryset, fmt):
+    jongeren = list(queryset[:MAX_EXPORT_ROWS])
+    log_listing(
+        actor=request.user,
+        jongeren=jongeren,
+        purpose=purpose_of(request.user),
+        request=request,
+        action=AuditAction.EXPORTEREN,
+    )
+    headers = ["bsn", "achternaam", "tussenvoegsel", "voornamen", "geboortedatum", "geslacht", "woongemeente"]
+    rows = (
+        [j.bsn, j.achternaam, j.tussenvoegsel, j.voornamen, j.geboortedatum, j.geslacht, j.woongemeente.naam]
+        for j in jongeren
+    )
+    return tabular_response(basename="jongeren", headers=headers, rows=rows, fmt=fmt)
 
 
 @login_required

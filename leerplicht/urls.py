@@ -4,7 +4,7 @@ from . import views, vrijstelling_views
 
 urlpatterns = [
     path("werkvoorraad/", views.werkvoorraad, name="werkvoorraad"),
-    path("meldingen/", views.werkvoorraad, name="meldingen"),
+    path("meldingen/", views.meldingen, name="meldingen"),
     path("meldingen/nieuw/", views.melding_nieuw, name="melding_nieuw"),
     path("meldingen/<int:pk>/", views.melding, name="melding"),
     path("meldingen/<int:pk>/wijzigen/", views.melding_wijzigen, name="melding_wijzigen"),

@@ -18,8 +18,10 @@ from cases import services as case_services
 from cases.audit import log_access, log_listing
 from cases.concurrency import ConflictError
 from cases.constants import AuditAction
+from cases.exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
 from cases.forms import style_fields
 from cases.models import Dossier, Gemeente, Jongere, School
+from cases.rules import Schooljaar
 from cases.workflow import TransitionError
 
 from . import selectors, services
@@ -115,6 +117,111 @@ def werkvoorraad(request):
             "query": query.urlencode(),
         },
     )
+
+
+def _schooljaar_choices():
+    current = Schooljaar.of(timezone.localdate())
+    return [(str(y.start_year), str(y)) for y in (Schooljaar(current.start_year - i) for i in range(6))]
+
+
+class MeldingenFilter(WerkvoorraadFilter):
+    """All meldingen, open and closed, of a chosen schooljaar."""
+
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=[("open", gettext_lazy("Open")), ("afgesloten", gettext_lazy("Afgesloten"))],
+        empty_label=gettext_lazy("Open en afgesloten"),
+        method="filter_status",
+    )
+    schooljaar = django_filters.ChoiceFilter(
+        label=gettext_lazy("Schooljaar"),
+        choices=_schooljaar_choices,
+        empty_label=gettext_lazy("Alle schooljaren"),
+        method="filter_schooljaar",
+    )
+
+    class Meta(WerkvoorraadFilter.Meta):
+        fields = ["schooljaar", "status", "soort", "fase", "school", "gemeente", "behandelaar"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.open() if value == "open" else queryset.filter(fase=Fase.AFGESLOTEN)
+
+    def filter_schooljaar(self, queryset, name, value):
+        jaar = Schooljaar(int(value))
+        return queryset.filter(ontvangen_op__range=(jaar.first_day, jaar.last_day))
+
+
+@login_required
+@permission_required("leerplicht.view_melding", raise_exception=True)
+def meldingen(request):
+    """Every melding of the organisation, filterable, newest first; exportable to CSV/XLSX."""
+    filterset = MeldingenFilter(
+        request.GET,
+        queryset=selectors.meldingen_for(request.user).order_by("-ontvangen_op", "-pk"),
+        user=request.user,
+    )
+    export = request.GET.get("export")
+    if export in FORMATS and filterset.is_valid():
+        return _export_meldingen(request, filterset.qs, export)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    log_listing(
+        actor=request.user,
+        jongeren=[m.dossier.jongere for m in page.object_list],
+        purpose=PURPOSE,
+        request=request,
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "leerplicht/meldingen.html", {"filter": filterset, "page": page, "query": query.urlencode()}
+    )
+
+
+def _export_meldingen(request, queryset, fmt):
+    meldingen = list(queryset[:MAX_EXPORT_ROWS])
+    log_listing(
+        actor=request.user,
+        jongeren=[m.dossier.jongere for m in meldingen],
+        purpose=PURPOSE,
+        request=request,
+        action=AuditAction.EXPORTEREN,
+    )
+    headers = [
+        "bsn",
+        "achternaam",
+        "voornamen",
+        "geboortedatum",
+        "soort",
+        "ontvangen_op",
+        "fase",
+        "gemeente",
+        "school",
+        "onderwijssoort",
+        "reden",
+        "resultaat",
+        "afgesloten_op",
+        "leerplichtambtenaar",
+    ]
+    rows = (
+        [
+            m.dossier.jongere.bsn,
+            m.dossier.jongere.achternaam,
+            m.dossier.jongere.voornamen,
+            m.dossier.jongere.geboortedatum,
+            m.get_soort_display(),
+            m.ontvangen_op,
+            m.get_fase_display(),
+            m.gemeente.naam,
+            m.school.naam if m.school else "",
+            m.get_onderwijssoort_display(),
+            m.reden.label if m.reden else "",
+            m.resultaat.label if m.resultaat else "",
+            m.afgesloten_op,
+            (m.behandelaar.get_full_name() or m.behandelaar.username) if m.behandelaar else "",
+        ]
+        for m in meldingen
+    )
+    return tabular_response(basename="meldingen", headers=headers, rows=rows, fmt=fmt)
 
 
 def _dossier_from_query(request) -> Dossier | None:
