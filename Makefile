@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format lock clean-db
+.PHONY: install run test bench lint format lock clean-db
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -28,6 +28,10 @@ run: install
 
 test: install
 	scripts/test.sh $(PYTEST_ARGS)
+
+# Benchmarks print figures (docs/performance.md); they are not part of `make test`.
+bench: install
+	scripts/bench.sh $(BENCH_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -70,7 +70,7 @@ def log_listing(
             )
             for jongere in jongeren
         ),
-        batch_size=2000,
+        batch_size=5000,
     )
 
 
@@ -96,5 +96,5 @@ def log_bulk(
             )
             for obj, jongere in objects
         ),
-        batch_size=2000,
+        batch_size=5000,
     )

@@ -10,9 +10,10 @@ NAVIGATION = [
     ("jongeren", _("Jongeren"), VIEW_PERMISSION),
     ("meldingen", _("Meldingen"), "leerplicht.view_melding"),
     ("trajecten", _("Trajecten"), "doorstroom.view_traject"),
-    ("rapportages", _("Rapportages"), None),
+    ("rapportages", _("Rapportages"), "reporting.view_reportrun"),
     ("imports", _("Import"), "cases.add_importrecord"),
     ("admin:index", _("Beheer"), "is_staff"),
+    ("api-tokens", _("API-tokens"), VIEW_PERMISSION),
 ]
 
 

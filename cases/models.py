@@ -2,6 +2,7 @@
 the processing log. Personal data is reached only through `visible_to(user)` (cases/access.py).
 """
 
+import os
 import uuid
 
 from django.conf import settings
@@ -310,9 +311,24 @@ class Actie(models.Model):
         return f"{self.get_soort_display()} ({self.datum:%d-%m-%Y})"
 
 
+class PrivateStorage(FileSystemStorage):
+    """Files outside any public URL; only authorised views serve them. The location is read
+    from settings each time, so tests (and operators) can point it elsewhere."""
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+
 def private_storage():
-    """Documents live outside any public URL; only the authorised download view serves them."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    return PrivateStorage()
 
 
 def document_path(instance, filename):

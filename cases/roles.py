@@ -20,6 +20,8 @@ LEERPLICHT_REGISTRATION = [
     "leerplicht.view_vrijstelling",
     "leerplicht.add_vrijstelling",
 ]
+# Population figures are aggregates, kept by the administration.
+POPULATIE = ["reporting.view_populatie", "reporting.add_populatie", "reporting.change_populatie"]
 DOORSTROOM_CASE_WORK = [
     "doorstroom.view_traject",
     "doorstroom.add_traject",
@@ -58,6 +60,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_school",
     ],
     Role.ADMINISTRATIEF_MEDEWERKER: [
+        *POPULATIE,
         "cases.add_importrecord",
         "cases.view_importrecord",
         *LEERPLICHT_REGISTRATION,
@@ -73,6 +76,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.TEAMLEIDER: ["cases.view_school", *REPORTING],
     # Configures, but reads no dossiers.
     Role.FUNCTIONEEL_BEHEERDER: [
+        *POPULATIE,
         "leerplicht.view_termijn",
         "leerplicht.add_termijn",
         "leerplicht.change_termijn",

@@ -1,13 +1,35 @@
 """The REST API under /api/v1/: the apps' viewsets on one router, plus the OpenAPI schema."""
 
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.routers import DefaultRouter
 
+from cases.api.acties import ActieViewSet
+from cases.api.codelijsten import CodeItemViewSet
+from cases.api.dossiers import DossierViewSet
+from cases.api.jongeren import JongereViewSet
+from cases.api.populatie import PopulatieViewSet
+from cases.api.scholen import SchoolViewSet
+from cases.api.tokens import TokenViewSet
+from doorstroom.api import TrajectViewSet
+from leerplicht.api import MeldingViewSet, VrijstellingViewSet
+
 router = DefaultRouter()
+router.include_root_view = False
+router.register("jongeren", JongereViewSet, basename="jongere")
+router.register("dossiers", DossierViewSet, basename="dossier")
+router.register("acties", ActieViewSet, basename="actie")
+router.register("meldingen", MeldingViewSet, basename="melding")
+router.register("vrijstellingen", VrijstellingViewSet, basename="vrijstelling")
+router.register("trajecten", TrajectViewSet, basename="traject")
+router.register("codelijsten", CodeItemViewSet, basename="codeitem")
+router.register("scholen", SchoolViewSet, basename="school")
+router.register("populatie", PopulatieViewSet, basename="populatie")
+router.register("tokens", TokenViewSet, basename="token")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("cases.api.urls")),
     *router.urls,
 ]

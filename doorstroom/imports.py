@@ -9,6 +9,7 @@ from cases.imports.persons import PERSON_COLUMNS, PersonImporter
 from .constants import Doelgroep, Stap
 from .models import Traject
 
+DOELGROEPEN = list(Doelgroep.values)
 RESULT_LISTS = [
     Codelijst.RESULTAAT_VERZUIM_18PLUS,
     Codelijst.RESULTAAT_NIEUW_VSV,
@@ -37,7 +38,7 @@ class DoorstroomImporter(PersonImporter):
     def clean_row(self, row):
         cells = Cells()
         key, gemeente = self.clean_person(row, cells)
-        doelgroep = cells(required_choice, "doelgroep", row.get("doelgroep", ""), list(Doelgroep.values))
+        doelgroep = cells(required_choice, "doelgroep", row.get("doelgroep", ""), DOELGROEPEN)
         gemeld = cells(required_date, "gemeld_op", row.get("gemeld_op", ""))
         afgesloten = cells(parse_date, "afgesloten_op", row.get("afgesloten_op", ""))
         if afgesloten and gemeld and afgesloten < gemeld:

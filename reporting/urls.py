@@ -1,8 +1,15 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from cases.views import module_in_ontwikkeling
+from . import views
 
 urlpatterns = [
-    path("rapportages/", module_in_ontwikkeling, {"titel": _("Rapportages")}, name="rapportages"),
+    path("rapportages/", views.rapportages, name="rapportages"),
+    path("rapportages/nieuw/", views.rapportage_start, name="rapportage_start"),
+    path("rapportages/<int:pk>/status/", views.rapportage_status, name="rapportage_status"),
+    path("rapportages/<int:pk>/opnieuw/", views.rapportage_opnieuw, name="rapportage_opnieuw"),
+    path(
+        "rapportages/<int:pk>/bestand/<str:formaat>/",
+        views.rapportage_download,
+        name="rapportage_download",
+    ),
 ]

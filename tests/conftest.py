@@ -4,6 +4,13 @@ from cases.constants import Role
 from tests.factories import GemeenteFactory, JongereFactory, OrganisatieFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Uploaded documents and generated reports go to a temporary folder, never the checkout."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    return settings.PRIVATE_MEDIA_ROOT
+
+
 @pytest.fixture
 def organisatie_a(db):
     return OrganisatieFactory(

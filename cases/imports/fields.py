@@ -33,6 +33,11 @@ class RowProblems(Exception):
 def parse_date(column: str, value: str) -> date | None:
     if not value:
         return None
+    if len(value) == 10 and value[4] == "-":
+        try:
+            return date.fromisoformat(value)  # the common case, fast
+        except ValueError:
+            pass
     for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
         try:
             return datetime.strptime(value, fmt).date()

@@ -187,10 +187,10 @@ class PersonImporter(Importer):
             obj.versie += 1
             changed_fields |= set(diff) | {"versie"}
             changed.append((obj, jongere))
-        created = self.model.objects.bulk_create([obj for obj, _j in new], batch_size=2000)
+        created = self.model.objects.bulk_create([obj for obj, _j in new], batch_size=5000)
         if changed:
             self.model.objects.bulk_update(
-                [obj for obj, _j in changed], sorted(changed_fields), batch_size=2000
+                [obj for obj, _j in changed], sorted(changed_fields), batch_size=5000
             )
         result.created, result.updated = len(created), len(changed)
         if after_create:

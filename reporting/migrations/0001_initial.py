@@ -6,30 +6,82 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0003_document'),
+        ("cases", "0003_document"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Populatie',
+            name="Populatie",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('schooljaar', models.PositiveSmallIntegerField(help_text='Beginjaar van het schooljaar: 2024 voor 2024-2025.', validators=[django.core.validators.MinValueValidator(2000)], verbose_name='schooljaar')),
-                ('leerplichtigen', models.PositiveIntegerField(help_text='5 tot en met 16 jaar.', verbose_name='leerplichtigen')),
-                ('kwalificatieplichtigen', models.PositiveIntegerField(blank=True, help_text='16-18 jaar zonder startkwalificatie.', null=True, verbose_name='kwalificatieplichtigen')),
-                ('boven_leerplichtigen', models.PositiveIntegerField(blank=True, help_text='18-23 jaar zonder startkwalificatie.', null=True, verbose_name='boven-leerplichtigen')),
-                ('startpopulatie_vsv', models.PositiveIntegerField(blank=True, help_text='Noemer van het vsv-percentage (DUO).', null=True, verbose_name='startpopulatie vsv')),
-                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='cases.gemeente', verbose_name='gemeente')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "schooljaar",
+                    models.PositiveSmallIntegerField(
+                        help_text="Beginjaar van het schooljaar: 2024 voor 2024-2025.",
+                        validators=[django.core.validators.MinValueValidator(2000)],
+                        verbose_name="schooljaar",
+                    ),
+                ),
+                (
+                    "leerplichtigen",
+                    models.PositiveIntegerField(
+                        help_text="5 tot en met 16 jaar.", verbose_name="leerplichtigen"
+                    ),
+                ),
+                (
+                    "kwalificatieplichtigen",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="16-18 jaar zonder startkwalificatie.",
+                        null=True,
+                        verbose_name="kwalificatieplichtigen",
+                    ),
+                ),
+                (
+                    "boven_leerplichtigen",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="18-23 jaar zonder startkwalificatie.",
+                        null=True,
+                        verbose_name="boven-leerplichtigen",
+                    ),
+                ),
+                (
+                    "startpopulatie_vsv",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Noemer van het vsv-percentage (DUO).",
+                        null=True,
+                        verbose_name="startpopulatie vsv",
+                    ),
+                ),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="cases.gemeente",
+                        verbose_name="gemeente",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'populatie',
-                'verbose_name_plural': 'populatie',
-                'ordering': ['-schooljaar', 'gemeente__naam'],
-                'constraints': [models.UniqueConstraint(fields=('gemeente', 'schooljaar'), name='populatie_uniek_per_gemeente_jaar')],
+                "verbose_name": "populatie",
+                "verbose_name_plural": "populatie",
+                "ordering": ["-schooljaar", "gemeente__naam"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("gemeente", "schooljaar"), name="populatie_uniek_per_gemeente_jaar"
+                    )
+                ],
             },
         ),
     ]

@@ -123,8 +123,7 @@ def test_b_luxe_verzuim_closed_with_a_proces_verbaal(page, team, assert_accessib
     )
 
 
-def test_c_5a_vrijstelling_with_a_document_is_granted(page, team, assert_accessible, settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
+def test_c_5a_vrijstelling_with_a_document_is_granted(page, team, assert_accessible):
     jongere = JongereFactory(
         organisatie=team["org"], voornamen="Sara", achternaam="Kok", geboortedatum=date(2013, 5, 5)
     )

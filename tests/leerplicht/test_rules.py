@@ -169,8 +169,7 @@ class TestLeaveDays:
             )
 
 
-def test_5a_needs_a_doctors_statement_before_it_is_granted(org, lpa, settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
+def test_5a_needs_a_doctors_statement_before_it_is_granted(org, lpa):
     aanvraag = request_verlof(org, lpa, Grondslag.ART5A)
     decide = {
         "actor": lpa,

@@ -1,0 +1,208 @@
+"""A realistic, deterministic data generator for benchmarks and load tests.
+
+    python bench/generate.py --meldingen 1000000 --organisaties 100 --seed 1
+
+Writes through bulk inserts (no ORM save per row): organisations with their gemeenten and code
+lists, jongeren with dossiers, meldingen over 5 schooljaren in the proportions of the Zoetermeer
+report, vrijstellingen and Doorstroompunt trajecten. Organisation sizes are skewed (a few
+large cities, many small municipalities), like the Netherlands.
+"""
+
+import argparse
+import os
+import random
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from cases.codelists import seed_codelists  # noqa: E402
+from cases.constants import Codelijst  # noqa: E402
+from cases.models import CodeItem, Dossier, Gemeente, Jongere, Organisatie  # noqa: E402
+from doorstroom.models import Traject  # noqa: E402
+from leerplicht.constants import REDEN_LIJST, RESULTAAT_LIJST  # noqa: E402
+from leerplicht.models import Melding, Vrijstelling  # noqa: E402
+
+FIRST_SCHOOLJAAR = 2020  # 2020-2021 .. 2024-2025
+YEARS = 5
+# Grafiek 1 of the Zoetermeer report: share per soort of all meldingen
+SOORTEN = {
+    "relatief_wettelijk": 792,
+    "zorg": 651,
+    "relatief_licht": 499,
+    "absoluut": 184,
+    "thuiszitter": 152,
+    "luxe": 40,
+}
+ONDERWIJS = [
+    "bo_sbo",
+    "vo_onderbouw",
+    "vmbo",
+    "havo",
+    "vwo",
+    "mbo_1",
+    "mbo_2",
+    "mbo_3",
+    "mbo_4",
+    "vso",
+    "pro",
+]
+DOELGROEPEN = {
+    "nieuw_vsv": 327,
+    "oud_vsv": 193,
+    "verzuim_18plus": 250,
+    "kwetsbare_jongere": 51,
+    "zorg_18plus": 73,
+    "jongeren_in_beeld": 40,
+}
+BATCH = 5000
+
+
+def weights(n: int) -> list[float]:
+    raw = [1 / (i + 1) ** 0.9 for i in range(n)]
+    total = sum(raw)
+    return [w / total for w in raw]
+
+
+def generate(meldingen: int, organisaties: int, seed: int, prefix: str = "bench") -> dict:
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    soorten = [s for s, w in SOORTEN.items() for _ in range(w)]
+    doelgroepen = [d for d, w in DOELGROEPEN.items() for _ in range(w)]
+    counts = {"organisaties": 0, "jongeren": 0, "meldingen": 0, "vrijstellingen": 0, "trajecten": 0}
+    for index, share in enumerate(weights(organisaties)):
+        n_meldingen = max(10, round(meldingen * share))
+        gemeenten = 4 if index % 10 == 3 else 1  # every tenth organisation is a contactgemeente
+        organisatie = Organisatie.objects.create(
+            slug=f"{prefix}-{index:03d}", naam=f"Organisatie {index:03d}"
+        )
+        for g in range(gemeenten):
+            gemeente, _ = Gemeente.objects.get_or_create(
+                code=f"GM{(index * 4 + g) % 10000:04d}", defaults={"naam": f"Gemeente {index:03d}-{g}"}
+            )
+            organisatie.gemeenten.add(gemeente)
+        seed_codelists(organisatie, "roermond" if gemeenten > 1 else "standaard")
+        codes: dict[str, list[int]] = {}
+        for lijst, pk in CodeItem.objects.filter(organisatie=organisatie).values_list("lijst", "pk"):
+            codes.setdefault(lijst, []).append(pk)
+        gemeente_ids = list(organisatie.gemeenten.values_list("pk", flat=True))
+        n_jongeren = max(5, int(n_meldingen * 0.7))
+        jongeren = Jongere.objects.bulk_create(
+            (
+                Jongere(
+                    organisatie=organisatie,
+                    voornamen=rng.choice(
+                        ["Noor", "Sem", "Emma", "Daan", "Julia", "Lucas", "Mila", "Finn", "Sara", "Mohammed"]
+                    ),
+                    achternaam=f"{rng.choice(['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Yilmaz', 'El Amrani'])}-{i}",
+                    geboortedatum=date(2003, 1, 1) + timedelta(days=rng.randint(0, 18 * 365)),
+                    woongemeente_id=rng.choice(gemeente_ids),
+                    bsn="",
+                    extern_id=f"{prefix}-{index}-{i}",
+                )
+                for i in range(n_jongeren)
+            ),
+            batch_size=BATCH,
+        )
+        dossiers = Dossier.objects.bulk_create((Dossier(jongere=j) for j in jongeren), batch_size=BATCH)
+        start = date(FIRST_SCHOOLJAAR, 8, 1)
+        span = YEARS * 365
+
+        def melding(i):
+            d = rng.choice(dossiers)
+            soort = rng.choice(soorten)
+            received = start + timedelta(days=rng.randint(0, span - 1))
+            closed = rng.random() < 0.85
+            reden = codes.get(REDEN_LIJST[soort])
+            resultaat = codes.get(RESULTAAT_LIJST[soort])
+            return Melding(
+                dossier=d,
+                soort=soort,
+                ontvangen_op=received,
+                gemeente_id=d.jongere.woongemeente_id,
+                leeftijd=max(5, min(18, (received - d.jongere.geboortedatum).days // 365)),
+                onderwijssoort=rng.choice(ONDERWIJS),
+                uren_verzuim=rng.randint(4, 80) if "relatief" in soort else None,
+                reden_id=rng.choice(reden) if reden and rng.random() < 0.95 else None,
+                resultaat_id=rng.choice(resultaat) if resultaat and closed else None,
+                fase="afgesloten"
+                if closed
+                else rng.choice(["waarnemen", "analyseren", "plannen", "handelen", "evalueren"]),
+                afgesloten_op=received + timedelta(days=rng.randint(5, 120)) if closed else None,
+                halt_verwijzing=rng.random() < 0.01,
+                proces_verbaal=rng.random() < 0.01,
+                gezin_id=f"g{rng.randint(0, n_jongeren // 2)}" if soort == "luxe" else "",
+                extern_id=f"{prefix}-{index}-m{i}",
+            )
+
+        Melding.objects.bulk_create((melding(i) for i in range(n_meldingen)), batch_size=BATCH)
+        n_vrij = int(n_meldingen * 0.08)
+        Vrijstelling.objects.bulk_create(
+            (
+                Vrijstelling(
+                    dossier=(d := rng.choice(dossiers)),
+                    gemeente_id=d.jongere.woongemeente_id,
+                    grondslag=rng.choice(["art5a", "art5b", "art5c", "art15", "art11g", "art3b"]),
+                    onderwijs=rng.choice(["kdc", "po", "vo", "mbo", "geen"]),
+                    aangevraagd_op=start + timedelta(days=rng.randint(0, span - 1)),
+                    besluit=rng.choice(["verleend", "verleend", "niet_verleend", ""]),
+                )
+                for _ in range(n_vrij)
+            ),
+            batch_size=BATCH,
+        )
+        n_traject = int(n_meldingen * 0.15)
+
+        def traject():
+            doelgroep = rng.choice(doelgroepen)
+            gemeld = start + timedelta(days=rng.randint(0, span - 1))
+            closed = rng.random() < 0.7
+            begeleid = rng.random() < 0.55
+            return Traject(
+                dossier=rng.choice(dossiers),
+                doelgroep=doelgroep,
+                gemeld_op=gemeld,
+                uitval_op=gemeld - timedelta(days=rng.randint(1, 60)),
+                onderwijsachtergrond_id=rng.choice(codes[Codelijst.DSP_ONDERWIJSACHTERGROND]),
+                herkomst_id=rng.choice(codes[Codelijst.DSP_HERKOMST_KWETSBAAR])
+                if doelgroep == "kwetsbare_jongere"
+                else None,
+                begeleid=begeleid if closed else None,
+                reden_niet_begeleid_id=rng.choice(codes[Codelijst.DSP_REDEN_NIET_BEGELEID])
+                if closed and not begeleid
+                else None,
+                uitstroom_id=rng.choice(codes[Codelijst.DSP_UITSTROOM])
+                if closed and doelgroep != "kwetsbare_jongere"
+                else None,
+                afgesloten_op=gemeld + timedelta(days=rng.randint(10, 200)) if closed else None,
+                stap="11_afsluiten" if closed else "04_intake_plannen",
+            )
+
+        Traject.objects.bulk_create((traject() for _ in range(n_traject)), batch_size=BATCH)
+        counts["organisaties"] += 1
+        counts["jongeren"] += n_jongeren
+        counts["meldingen"] += n_meldingen
+        counts["vrijstellingen"] += n_vrij
+        counts["trajecten"] += n_traject
+    counts["seconden"] = round(time.perf_counter() - started, 1)
+    return counts
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--meldingen", type=int, default=10_000)
+    parser.add_argument("--organisaties", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    print(generate(args.meldingen, args.organisaties, args.seed))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""Benchmark: building the jaarverslag at national scale.
+
+    make bench BENCH=report            (default: 1,000,000 meldingen across 100 organisations)
+    BENCH=report scripts/bench.sh --meldingen 100000
+
+Prints, for the largest organisation-year: the time to build all tables with the product's
+table functions; as the baseline measured in the same run, the time for the same counts by one
+hand-written SQL statement per table (the ratio of the two); the number of queries; and the PDF
+render time and page count. Figures, never assertions.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.generate import generate  # noqa: E402
+from cases.models import Organisatie  # noqa: E402
+from cases.rules import Schooljaar  # noqa: E402
+from reporting.tables import build_report  # noqa: E402
+
+MELDINGEN = """FROM leerplicht_melding m JOIN cases_dossier d ON d.id = m.dossier_id
+    JOIN cases_jongere j ON j.id = d.jongere_id
+    WHERE j.organisatie_id = %(org)s AND m.ontvangen_op BETWEEN %(first)s AND %(last)s"""
+TRAJECTEN = """FROM doorstroom_traject t JOIN cases_dossier d ON d.id = t.dossier_id
+    JOIN cases_jongere j ON j.id = d.jongere_id
+    WHERE j.organisatie_id = %(org)s AND t.gemeld_op BETWEEN %(first)s AND %(last)s"""
+AGE = "date_part('year', age(t.uitval_op, j.geboortedatum))"
+
+# One hand-written statement per table of the report (the baseline).
+BASELINE = [
+    f"SELECT count(*), count(DISTINCT m.dossier_id) {MELDINGEN}",
+    f"SELECT m.soort, count(*), count(DISTINCT m.dossier_id) {MELDINGEN} GROUP BY m.soort",
+    f"SELECT m.reden_id, count(*) {MELDINGEN} AND m.soort = 'absoluut' GROUP BY m.reden_id",
+    f"SELECT m.resultaat_id, count(*) {MELDINGEN} AND m.soort = 'absoluut' GROUP BY m.resultaat_id",
+    f"SELECT m.onderwijssoort, count(*) {MELDINGEN} AND m.soort = 'absoluut' GROUP BY m.onderwijssoort",
+    f"SELECT m.reden_id, count(*), count(DISTINCT m.gezin_id) {MELDINGEN} AND m.soort = 'luxe' GROUP BY m.reden_id",
+    f"SELECT m.resultaat_id, count(*), count(DISTINCT m.gezin_id) {MELDINGEN} AND m.soort = 'luxe' GROUP BY m.resultaat_id",
+    f"SELECT m.onderwijssoort, m.soort, count(*) {MELDINGEN} AND m.soort LIKE 'relatief%%' GROUP BY 1, 2",
+    f"SELECT m.reden_id, m.soort, count(*) {MELDINGEN} AND m.soort LIKE 'relatief%%' GROUP BY 1, 2",
+    f"SELECT m.resultaat_id, m.soort, count(*) {MELDINGEN} AND m.soort LIKE 'relatief%%' GROUP BY 1, 2",
+    f"SELECT m.leeftijd, count(*) {MELDINGEN} AND m.soort = 'thuiszitter' GROUP BY 1",
+    f"SELECT m.reden_id, count(*) {MELDINGEN} AND m.soort = 'thuiszitter' GROUP BY 1",
+    f"SELECT m.resultaat_id, count(*) {MELDINGEN} AND m.soort = 'thuiszitter' GROUP BY 1",
+    f"SELECT m.onderwijssoort, count(*) {MELDINGEN} AND m.soort = 'thuiszitter' GROUP BY 1",
+    f"SELECT m.reden_id, count(*) {MELDINGEN} AND m.soort = 'zorg' GROUP BY 1",
+    f"SELECT m.resultaat_id, count(*) {MELDINGEN} AND m.soort = 'zorg' GROUP BY 1",
+    """SELECT m.onderwijssoort, la.jgz_in_staat_id, count(*) FROM leerplicht_meldingactie la
+       JOIN cases_actie a ON a.id = la.actie_id JOIN leerplicht_melding m ON m.id = la.melding_id
+       JOIN cases_dossier d ON d.id = m.dossier_id JOIN cases_jongere j ON j.id = d.jongere_id
+       WHERE j.organisatie_id = %(org)s AND a.soort = 'jgz_aanmelding' AND a.datum BETWEEN %(first)s AND %(last)s GROUP BY 1, 2""",
+    """SELECT v.grondslag, v.besluit, v.onderwijs, count(*) FROM leerplicht_vrijstelling v
+       JOIN cases_dossier d ON d.id = v.dossier_id JOIN cases_jongere j ON j.id = d.jongere_id
+       WHERE j.organisatie_id = %(org)s AND v.aangevraagd_op BETWEEN %(first)s AND %(last)s GROUP BY 1, 2, 3""",
+    f"SELECT m.gemeente_id, m.soort, count(*) {MELDINGEN} AND m.proces_verbaal GROUP BY 1, 2",
+    f"SELECT m.soort, count(*) {MELDINGEN} AND m.halt_verwijzing GROUP BY 1",
+    f"SELECT m.resultaat_id, m.fase, count(*) {MELDINGEN} GROUP BY 1, 2",
+    f"SELECT m.resultaat_id, m.gemeente_id, count(*) {MELDINGEN} AND m.soort LIKE 'relatief%%' GROUP BY 1, 2",
+    f"SELECT count(DISTINCT t.dossier_id), count(*) FILTER (WHERE t.verzuim_afloop = 'gestopt') {TRAJECTEN} AND t.doelgroep = 'verzuim_18plus'",
+    f"SELECT t.reden_id, count(*) {TRAJECTEN} AND t.doelgroep = 'zorg_18plus' GROUP BY 1",
+    f"SELECT count(*), count(*) FILTER (WHERE t.uitstroom_id IS NOT NULL) {TRAJECTEN} AND t.doelgroep = 'nieuw_vsv'",
+    f"SELECT t.onderwijsachtergrond_id, {AGE}, count(*) {TRAJECTEN} AND t.doelgroep = 'nieuw_vsv' GROUP BY 1, 2",
+    f"SELECT j.geslacht, count(*) {TRAJECTEN} AND t.doelgroep = 'nieuw_vsv' GROUP BY 1",
+    f"SELECT t.begeleid, t.reden_niet_begeleid_id, count(*) {TRAJECTEN} AND t.doelgroep = 'nieuw_vsv' GROUP BY 1, 2",
+    f"SELECT t.uitstroom_id, count(*) {TRAJECTEN} AND t.doelgroep = 'nieuw_vsv' AND t.begeleid GROUP BY 1",
+    f"SELECT t.begeleid, t.reden_niet_begeleid_id, count(*) {TRAJECTEN} AND t.doelgroep = 'oud_vsv' GROUP BY 1, 2",
+    f"SELECT t.uitstroom_id, count(*) {TRAJECTEN} AND t.doelgroep = 'nieuw_vsv' GROUP BY 1",
+    f"SELECT t.uitstroom_id, count(*) {TRAJECTEN} AND t.doelgroep = 'oud_vsv' GROUP BY 1",
+    f"SELECT t.herkomst_id, {AGE}, count(*) {TRAJECTEN} AND t.doelgroep = 'kwetsbare_jongere' GROUP BY 1, 2",
+    f"SELECT t.uitstroom_id, count(*) {TRAJECTEN} AND t.doelgroep = 'kwetsbare_jongere' GROUP BY 1",
+    f"SELECT t.resultaat_id, j.woongemeente_id, count(*) {TRAJECTEN} AND t.doelgroep = 'jongeren_in_beeld' GROUP BY 1, 2",
+    f"SELECT t.resultaat_id, j.woongemeente_id, count(*) {TRAJECTEN} AND t.doelgroep = 'nieuw_vsv' GROUP BY 1, 2",
+]
+
+
+def timed(func, repeat=5) -> float:
+    func()  # warm caches
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def baseline(params):
+    with connection.cursor() as cursor:
+        for sql in BASELINE:
+            cursor.execute(sql, params)
+            cursor.fetchall()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--meldingen", type=int, default=1_000_000)
+    parser.add_argument("--organisaties", type=int, default=100)
+    args = parser.parse_args()
+    print(
+        f"Genereren: {args.meldingen:,} meldingen over {args.organisaties} organisaties en 5 schooljaren ..."
+    )
+    counts = generate(args.meldingen, args.organisaties, seed=1, prefix="rapport")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    records = counts["meldingen"] + counts["jongeren"] + counts["vrijstellingen"] + counts["trajecten"]
+    print(f"  {counts} ({records:,} records)")
+
+    organisatie = Organisatie.objects.get(slug="rapport-000")
+    schooljaar = Schooljaar(2024)
+    params = {"org": organisatie.pk, "first": schooljaar.first_day, "last": schooljaar.last_day}
+    with CaptureQueriesContext(connection) as captured:
+        report = build_report(organisatie, schooljaar, schooljaar.previous())
+    tables = timed(lambda: build_report(organisatie, schooljaar, schooljaar.previous()))
+    sql = timed(lambda: baseline(params))
+    print(f"Grootste organisatie-jaar: {organisatie.slug}, schooljaar {schooljaar}")
+    print(f"  tabellen: {len(report.tables)}, SQL-queries: {len(captured.captured_queries)}")
+    print(f"  tabellen bouwen (mediaan van 5): {tables * 1000:.0f} ms")
+    print(f"  basislijn, {len(BASELINE)} handgeschreven SQL-statements (mediaan van 5): {sql * 1000:.0f} ms")
+    print(f"  verhouding tabellen / basislijn: {tables / sql:.2f}x")
+    try:
+        from reporting.renderers.pdf import render_pdf
+    except ImportError:
+        print("  PDF: renderer niet beschikbaar")
+        return
+    start = time.perf_counter()
+    pdf = render_pdf(report)
+    seconds = time.perf_counter() - start
+    print(f"  PDF renderen: {seconds:.1f} s, {pdf.pages} pagina's, {len(pdf.content) // 1024} KB")
+
+
+if __name__ == "__main__":
+    main()
