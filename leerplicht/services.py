@@ -68,12 +68,18 @@ class MeldingGegevens:
     behandelaar: User | None = None
 
 
-def _validate(dossier: Dossier, data: MeldingGegevens, *, confirmed: bool) -> None:
+def _validate(dossier: Dossier, data: MeldingGegevens, *, confirmed: bool, afgesloten_op=None) -> None:
     errors = {}
     if data.ontvangen_op > timezone.localdate():
         errors["ontvangen_op"] = _(
             "De ontvangstdatum ligt in de toekomst; vul de dag in waarop de melding binnenkwam."
         )
+    elif data.ontvangen_op < dossier.jongere.geboortedatum:
+        errors["ontvangen_op"] = _("De ontvangstdatum ligt voor de geboortedatum van de jongere.")
+    elif afgesloten_op and data.ontvangen_op > afgesloten_op:
+        errors["ontvangen_op"] = _(
+            "De ontvangstdatum ligt na de afsluitdatum (%(datum)s) van deze melding."
+        ) % {"datum": afgesloten_op.strftime("%d-%m-%Y")}
     if data.verzuim_van and data.verzuim_tot and data.verzuim_tot < data.verzuim_van:
         errors["verzuim_tot"] = _("Het einde van de verzuimperiode ligt voor het begin.")
     if data.behandelaar is not None and data.behandelaar.organisatie_id != dossier.jongere.organisatie_id:
@@ -126,7 +132,7 @@ def melding_update(
 ) -> Melding:
     """Change the registered facts of a melding; refused when someone else changed it first."""
     melding = lock_and_check(Melding.objects.select_related("dossier__jongere"), melding_id, versie)
-    _validate(melding.dossier, data, confirmed=confirmed)
+    _validate(melding.dossier, data, confirmed=confirmed, afgesloten_op=melding.afgesloten_op)
     for field, value in vars(data).items():
         setattr(melding, field, value)
     melding.save()

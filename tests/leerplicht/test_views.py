@@ -230,3 +230,18 @@ def test_stale_phase_change_is_refused(client, org, lpa):
     page = client.post(url, {"naar": "analyseren", "versie": 1}, follow=True).content.decode()
     assert "Iemand anders heeft dit intussen gewijzigd" in page
     assert melding.transities.count() == 1
+
+
+def test_dates_that_do_not_fit_the_jongere_or_the_closing_are_refused(client, org, lpa):
+    melding = MeldingFactory(
+        dossier=JongereFactory(organisatie=org, geboortedatum=date(2012, 5, 17)).dossier, afgesloten=True
+    )
+    client.force_login(lpa)
+    url = reverse("melding_wijzigen", args=[melding.pk])
+    form = {"soort": "relatief_wettelijk", "versie": melding.versie, "uren_verzuim": "20"}
+    page = client.post(url, {**form, "ontvangen_op": "2012-01-01"}).content.decode()
+    assert "voor de geboortedatum" in page
+    page = client.post(url, {**form, "ontvangen_op": "2025-12-01"}).content.decode()
+    assert "na de afsluitdatum (01-11-2025)" in page
+    melding.refresh_from_db()
+    assert melding.ontvangen_op == date(2025, 10, 1)
