@@ -124,6 +124,7 @@ def generate(meldingen: int, organisaties: int, seed: int, prefix: str = "bench"
             resultaat = codes.get(RESULTAAT_LIJST[soort])
             return Melding(
                 dossier=d,
+                organisatie=organisatie,
                 soort=soort,
                 ontvangen_op=received,
                 gemeente_id=d.jongere.woongemeente_id,
@@ -148,6 +149,7 @@ def generate(meldingen: int, organisaties: int, seed: int, prefix: str = "bench"
             (
                 Vrijstelling(
                     dossier=(d := rng.choice(dossiers)),
+                    organisatie=organisatie,
                     gemeente_id=d.jongere.woongemeente_id,
                     grondslag=rng.choice(["art5a", "art5b", "art5c", "art15", "art11g", "art3b"]),
                     onderwijs=rng.choice(["kdc", "po", "vo", "mbo", "geen"]),
@@ -167,6 +169,7 @@ def generate(meldingen: int, organisaties: int, seed: int, prefix: str = "bench"
             begeleid = rng.random() < 0.55
             return Traject(
                 dossier=rng.choice(dossiers),
+                organisatie=organisatie,
                 doelgroep=doelgroep,
                 gemeld_op=gemeld,
                 uitval_op=gemeld - timedelta(days=rng.randint(1, 60)),

@@ -255,6 +255,33 @@ class Dossier(models.Model):
         return _("Dossier %(nummer)s") % {"nummer": self.pk}
 
 
+class OwnedByOrganisation(models.Model):
+    """A record on a dossier that also carries its organisation, so the jaarverslag and the
+    lists of a large organisation select on (organisatie, date) without joining through every
+    jongere. Filled from the dossier on save; bulk inserts set it themselves."""
+
+    organisatie = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        help_text=_("De organisatie van het dossier (afgeleid)."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.organisatie_id is None and self.dossier_id is not None:
+            self.organisatie_id = (
+                Dossier.objects.filter(pk=self.dossier_id)
+                .values_list("jongere__organisatie_id", flat=True)
+                .get()
+            )
+        super().save(*args, **kwargs)
+
+
 class Inschrijving(models.Model):
     """School history: where the jongere was enrolled, from when to when."""
 

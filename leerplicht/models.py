@@ -7,7 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from cases.access import ScopedQuerySet
 from cases.concurrency import VersionedModel
 from cases.constants import Onderwijssoort
-from cases.models import Actie, CodeItem, Document, Dossier, Gemeente, Organisatie, School, User
+from cases.models import (
+    Actie,
+    CodeItem,
+    Document,
+    Dossier,
+    Gemeente,
+    Organisatie,
+    OwnedByOrganisation,
+    School,
+    User,
+)
 
 from .constants import Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom, Route
 
@@ -25,7 +35,7 @@ class MeldingQuerySet(ViaDossierQuerySet):
         return self.exclude(fase=Fase.AFGESLOTEN)
 
 
-class Melding(VersionedModel):
+class Melding(OwnedByOrganisation, VersionedModel):
     """A report of absence or concern about a leerplichtige jongere, handled through the MAS."""
 
     dossier = models.ForeignKey(
@@ -115,8 +125,8 @@ class Melding(VersionedModel):
         ordering = ["-ontvangen_op", "-pk"]
         indexes = [
             models.Index(fields=["fase", "behandelaar"]),
-            models.Index(fields=["ontvangen_op"]),
-            models.Index(fields=["extern_id"]),
+            models.Index(fields=["organisatie", "ontvangen_op"]),
+            models.Index(fields=["organisatie", "extern_id"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -235,7 +245,7 @@ class MeldingActie(models.Model):
         return str(self.actie)
 
 
-class Vrijstelling(VersionedModel):
+class Vrijstelling(OwnedByOrganisation, VersionedModel):
     """A request for a vrijstelling or verlof, and its decision."""
 
     dossier = models.ForeignKey(
@@ -286,6 +296,7 @@ class Vrijstelling(VersionedModel):
         verbose_name = _("aanvraag vrijstelling of verlof")
         verbose_name_plural = _("aanvragen vrijstelling of verlof")
         ordering = ["-aangevraagd_op", "-pk"]
+        indexes = [models.Index(fields=["organisatie", "aangevraagd_op"])]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(geldig_tot__isnull=True)

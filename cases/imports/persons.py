@@ -161,7 +161,7 @@ class PersonImporter(Importer):
         existing = {
             obj.extern_id: obj
             for obj in self.model.objects.filter(
-                dossier__jongere__organisatie=organisatie, extern_id__in=[d["extern_id"] for _n, d in cleaned]
+                organisatie=organisatie, extern_id__in=[d["extern_id"] for _n, d in cleaned]
             )
         }
         result = ImportResult()
@@ -173,7 +173,15 @@ class PersonImporter(Importer):
             obj = existing.get(data["extern_id"])
             if obj is None:
                 new.append(
-                    (self.model(dossier=jongere.dossier, extern_id=data["extern_id"], **fields), jongere)
+                    (
+                        self.model(
+                            dossier=jongere.dossier,
+                            organisatie=organisatie,
+                            extern_id=data["extern_id"],
+                            **fields,
+                        ),
+                        jongere,
+                    )
                 )
                 continue
             diff = {k: v for k, v in fields.items() if getattr(obj, k) != v}

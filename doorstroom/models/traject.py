@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.concurrency import VersionedModel
 from cases.constants import Codelijst
-from cases.models import CodeItem, Dossier
+from cases.models import CodeItem, Dossier, OwnedByOrganisation
 
 from ..constants import FASE_VAN_STAP, STAP_ORDER, Bron, Doelgroep, Stap, VerzuimAfloop
 from .querysets import TrajectQuerySet, ViaTrajectQuerySet
@@ -25,7 +25,7 @@ def _code(lijsten, verbose_name, help_text, related_name="+"):
     )
 
 
-class Traject(VersionedModel):
+class Traject(OwnedByOrganisation, VersionedModel):
     """A jongere in one doelgroep of the Doorstroompunt, walking the Routekaart on their dossier."""
 
     dossier = models.ForeignKey(
@@ -191,6 +191,7 @@ class Traject(VersionedModel):
             ),
         ]
         indexes = [
+            models.Index(fields=["organisatie", "gemeld_op"]),
             models.Index(fields=["doelgroep", "gemeld_op"]),
             models.Index(fields=["stap"]),
             models.Index(fields=["nazorg_op"]),

@@ -23,7 +23,7 @@ BEGELEID = "Begeleid"
 
 def trajecten_of(organisatie, schooljaar: Schooljaar, doelgroep: str | None = None):
     queryset = Traject.objects.filter(
-        dossier__jongere__organisatie=organisatie,
+        organisatie=organisatie,
         gemeld_op__range=(schooljaar.first_day, schooljaar.last_day),
     )
     return queryset.filter(doelgroep=doelgroep) if doelgroep else queryset

@@ -34,15 +34,13 @@ SCHOOL_SECTORS = {Sector.PO_SO, Sector.VO_VSO, Sector.MBO}
 
 def meldingen_of(organisatie: Organisatie, schooljaar: Schooljaar):
     return Melding.objects.filter(
-        dossier__jongere__organisatie=organisatie,
-        ontvangen_op__range=(schooljaar.first_day, schooljaar.last_day),
+        organisatie=organisatie, ontvangen_op__range=(schooljaar.first_day, schooljaar.last_day)
     )
 
 
 def vrijstellingen_of(organisatie: Organisatie, schooljaar: Schooljaar):
     return Vrijstelling.objects.filter(
-        dossier__jongere__organisatie=organisatie,
-        aangevraagd_op__range=(schooljaar.first_day, schooljaar.last_day),
+        organisatie=organisatie, aangevraagd_op__range=(schooljaar.first_day, schooljaar.last_day)
     )
 
 
@@ -335,7 +333,7 @@ def thuiszitters_leeftijd(thuiszitters) -> Table:
 
 def jgz(organisatie, schooljaar, codes: CodeLists) -> list[Table]:
     referrals = MeldingActie.objects.filter(
-        melding__dossier__jongere__organisatie=organisatie,
+        melding__organisatie=organisatie,
         actie__soort=ActieSoort.JGZ_AANMELDING,
         actie__datum__range=(schooljaar.first_day, schooljaar.last_day),
     )

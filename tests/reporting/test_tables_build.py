@@ -49,6 +49,7 @@ def add_meldingen(organisatie, n, start=date(2024, 9, 1), soort="relatief_wettel
         (
             Melding(
                 dossier=d,
+                organisatie=organisatie,
                 soort=soort,
                 ontvangen_op=start + timedelta(days=i % 300),
                 gemeente_id=d.jongere.woongemeente_id,

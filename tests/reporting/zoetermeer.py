@@ -151,6 +151,7 @@ def build_zoetermeer() -> Organisatie:
         meldingen.append(
             Melding(
                 dossier=dossier,
+                organisatie=organisatie,
                 soort=soort,
                 ontvangen_op=received,
                 gemeente=gemeente,
@@ -190,6 +191,7 @@ def build_zoetermeer() -> Organisatie:
     Vrijstelling.objects.bulk_create(
         Vrijstelling(
             dossier=dossiers[LEERLINGEN_GEMELD + i],
+            organisatie=organisatie,
             gemeente=gemeente,
             grondslag="art5a",
             onderwijs="po",
@@ -304,6 +306,7 @@ def build_doorstroom(organisatie: Organisatie) -> None:
         trajecten.append(
             Traject(
                 dossier=dossier,
+                organisatie=organisatie,
                 doelgroep="nieuw_vsv",
                 gemeld_op=UITVAL_OP + timedelta(days=14),
                 uitval_op=UITVAL_OP,
@@ -322,6 +325,7 @@ def build_doorstroom(organisatie: Organisatie) -> None:
         trajecten.append(
             Traject(
                 dossier=dossier,
+                organisatie=organisatie,
                 doelgroep="oud_vsv",
                 gemeld_op=date(2024, 9, 1),
                 begeleid=status == "begeleid",
@@ -341,6 +345,7 @@ def build_doorstroom(organisatie: Organisatie) -> None:
         trajecten.append(
             Traject(
                 dossier=dossier,
+                organisatie=organisatie,
                 doelgroep="kwetsbare_jongere",
                 gemeld_op=date(2024, 11, 1),
                 uitval_op=UITVAL_OP,
