@@ -31,12 +31,11 @@ from cases.models import Organisatie  # noqa: E402
 from cases.rules import Schooljaar  # noqa: E402
 from reporting.tables import build_report  # noqa: E402
 
-MELDINGEN = """FROM leerplicht_melding m JOIN cases_dossier d ON d.id = m.dossier_id
-    JOIN cases_jongere j ON j.id = d.jongere_id
-    WHERE j.organisatie_id = %(org)s AND m.ontvangen_op BETWEEN %(first)s AND %(last)s"""
+MELDINGEN = """FROM leerplicht_melding m
+    WHERE m.organisatie_id = %(org)s AND m.ontvangen_op BETWEEN %(first)s AND %(last)s"""
 TRAJECTEN = """FROM doorstroom_traject t JOIN cases_dossier d ON d.id = t.dossier_id
     JOIN cases_jongere j ON j.id = d.jongere_id
-    WHERE j.organisatie_id = %(org)s AND t.gemeld_op BETWEEN %(first)s AND %(last)s"""
+    WHERE t.organisatie_id = %(org)s AND t.gemeld_op BETWEEN %(first)s AND %(last)s"""
 AGE = "date_part('year', age(t.uitval_op, j.geboortedatum))"
 
 # One hand-written statement per table of the report (the baseline).
@@ -59,11 +58,10 @@ BASELINE = [
     f"SELECT m.resultaat_id, count(*) {MELDINGEN} AND m.soort = 'zorg' GROUP BY 1",
     """SELECT m.onderwijssoort, la.jgz_in_staat_id, count(*) FROM leerplicht_meldingactie la
        JOIN cases_actie a ON a.id = la.actie_id JOIN leerplicht_melding m ON m.id = la.melding_id
-       JOIN cases_dossier d ON d.id = m.dossier_id JOIN cases_jongere j ON j.id = d.jongere_id
-       WHERE j.organisatie_id = %(org)s AND a.soort = 'jgz_aanmelding' AND a.datum BETWEEN %(first)s AND %(last)s GROUP BY 1, 2""",
+       WHERE m.organisatie_id = %(org)s AND a.soort = 'jgz_aanmelding' AND a.datum BETWEEN %(first)s AND %(last)s
+       GROUP BY 1, 2""",
     """SELECT v.grondslag, v.besluit, v.onderwijs, count(*) FROM leerplicht_vrijstelling v
-       JOIN cases_dossier d ON d.id = v.dossier_id JOIN cases_jongere j ON j.id = d.jongere_id
-       WHERE j.organisatie_id = %(org)s AND v.aangevraagd_op BETWEEN %(first)s AND %(last)s GROUP BY 1, 2, 3""",
+       WHERE v.organisatie_id = %(org)s AND v.aangevraagd_op BETWEEN %(first)s AND %(last)s GROUP BY 1, 2, 3""",
     f"SELECT m.gemeente_id, m.soort, count(*) {MELDINGEN} AND m.proces_verbaal GROUP BY 1, 2",
     f"SELECT m.soort, count(*) {MELDINGEN} AND m.halt_verwijzing GROUP BY 1",
     f"SELECT m.resultaat_id, m.fase, count(*) {MELDINGEN} GROUP BY 1, 2",
