@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 
-from cases.constants import ActieSoort, Onderwijssoort, Role
+from cases.constants import ActieSoort, Codelijst, Onderwijssoort, Role
 from cases.models import CodeItem, Jongere, School
 from cases.rules import Schooljaar, age_on
 
@@ -42,9 +42,11 @@ def load(*, organisatie, users, today: date, rng) -> None:
     for item in CodeItem.objects.filter(organisatie=organisatie, actief=True):
         codes.setdefault(item.lijst, []).append(item)
     schools = list(School.objects.order_by("pk")[:8])
-    soorten = [s for s, w in SOORT_WEIGHTS for _ in range(w)]
+    # A repeating pattern in the report's proportions, so even a small demo organisation has
+    # every soort in both schooljaren.
+    pattern = [s for s, w in SOORT_WEIGHTS for _ in range(max(1, w // 7))]
     for index, jongere in enumerate(kandidaten[: len(kandidaten) * 2 // 3]):
-        soort = soorten[index % len(soorten)] if index < len(soorten) else rng.choice(soorten)
+        soort = pattern[index % len(pattern)]
         ontvangen = start + timedelta(days=rng.randint(0, (today - start).days))
         _melding(jongere, soort, ontvangen, lpa, codes, schools, today, rng)
     for jongere in kandidaten[len(kandidaten) * 2 // 3 :][:25]:
@@ -75,7 +77,7 @@ def _melding(jongere, soort, ontvangen, lpa, codes, schools, today, rng):
     for phase in PHASES[1 : PHASES.index(target) + 1 if target in PHASES else len(PHASES)]:
         melding = services.melding_transition(actor=lpa, melding_id=melding.pk, versie=None, naar=phase)
         if phase == Fase.HANDELEN:
-            _actie(melding, lpa, ontvangen, today, rng)
+            _actie(melding, lpa, ontvangen, today, rng, codes)
     if target == Fase.AFGESLOTEN:
         resultaat = rng.choice(codes.get(RESULTAAT_LIJST[soort], [None]))
         if resultaat is not None:
@@ -90,11 +92,17 @@ def _melding(jongere, soort, ontvangen, lpa, codes, schools, today, rng):
             )
 
 
-def _actie(melding, lpa, ontvangen, today, rng):
+def _actie(melding, lpa, ontvangen, today, rng, codes):
     datum = min(today, ontvangen + timedelta(days=rng.randint(3, 20)))
     soort = ActieSoort.VERZUIMGESPREK
     extra = {}
-    if melding.soort == MeldingSoort.LUXE and rng.random() < 0.5:
+    if melding.soort in (MeldingSoort.ZORG, MeldingSoort.THUISZITTER) and rng.random() < 0.6:
+        soort = ActieSoort.JGZ_AANMELDING
+        extra = {
+            "jgz_in_staat": rng.choice(codes[Codelijst.JGZ_IN_STAAT]),
+            "jgz_follow_up": rng.choice(codes[Codelijst.JGZ_FOLLOW_UP]),
+        }
+    elif melding.soort == MeldingSoort.LUXE and rng.random() < 0.5:
         soort = ActieSoort.PROCES_VERBAAL_OUDER
     elif (
         melding.soort == MeldingSoort.RELATIEF_WETTELIJK
