@@ -3,11 +3,15 @@
 Jongeren and dossiers are deliberately absent: a beheerder configures, but reads no dossiers.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import AuditEntry, CodeItem, School, User
+from . import retention
+from .models import AuditEntry, CodeItem, Organisatie, School, User
+from .retention_models import VernietigingsVoorstel
 
 
 class OwnOrganisationMixin:
@@ -66,9 +70,11 @@ class UserAdmin(OwnOrganisationMixin, DjangoUserAdmin):
 @admin.register(AuditEntry)
 class AuditEntryAdmin(OwnOrganisationMixin, admin.ModelAdmin):
     organisation_field = "organisatie_id"
-    list_display = ["tijdstip", "gebruikersnaam", "actie", "doel", "object_type", "betrokkene"]
-    list_filter = ["actie", "doel"]
-    search_fields = ["gebruikersnaam", "betrokkene", "trace_id"]
+    list_display = ["tijdstip", "gebruikersnaam", "actie", "doel", "object_type", "object_id", "jongere_id"]
+    list_filter = ["actie", "doel", "object_type"]
+    # Exact ids (jongere-id, object-id) and the pseudonym: the log is searched per jongere
+    # without a name or BSN in it.
+    search_fields = ["gebruikersnaam", "=betrokkene", "=trace_id", "=jongere_id", "=object_id"]
     date_hierarchy = "tijdstip"
 
     def has_add_permission(self, request):
@@ -78,4 +84,93 @@ class AuditEntryAdmin(OwnOrganisationMixin, admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(VernietigingsVoorstel)
+class VernietigingsVoorstelAdmin(OwnOrganisationMixin, admin.ModelAdmin):
+    """Dossiers past their retention term. The beheerder approves (destroys) or rejects; the
+    list shows dossier numbers and terms, never names."""
+
+    organisation_field = "organisatie_id"
+    list_display = [
+        "dossier_id",
+        "grondslag",
+        "vervaldatum",
+        "status",
+        "voorgesteld_op",
+        "beoordeeld_door",
+        "beoordeeld_op",
+    ]
+    list_filter = ["status", "grondslag"]
+    readonly_fields = ["dossier", "grondslag", "vervaldatum", "status", "voorgesteld_op",
+                       "beoordeeld_door", "beoordeeld_op", "verwijderd"]  # fmt: skip
+    exclude = ["organisatie"]
+    actions = ["goedkeuren", "afwijzen"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Goedkeuren en vernietigen"), permissions=["change"])
+    def goedkeuren(self, request, queryset):
+        count = 0
+        for voorstel in queryset.filter(status=VernietigingsVoorstel.Status.VOORGESTELD):
+            retention.proposal_approve(actor=request.user, voorstel=voorstel, request=request)
+            count += 1
+        self.message_user(request, _("%(count)s dossier(s) vernietigd.") % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Afwijzen (bewaren)"), permissions=["change"])
+    def afwijzen(self, request, queryset):
+        count = 0
+        for voorstel in queryset.filter(status=VernietigingsVoorstel.Status.VOORGESTELD):
+            retention.proposal_reject(actor=request.user, voorstel=voorstel)
+            count += 1
+        self.message_user(
+            request, _("%(count)s voorstel(len) afgewezen.") % {"count": count}, messages.SUCCESS
+        )
+
+
+@admin.register(Organisatie)
+class OrganisatieAdmin(OwnOrganisationMixin, admin.ModelAdmin):
+    """Organisation settings: the beheerder chooses the retention term of the own organisation."""
+
+    organisation_field = "pk"
+    list_display = ["naam", "bewaartermijn"]
+    fields = ["naam", "bewaartermijn"]
+    readonly_fields = ["naam"]
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        admin.ModelAdmin.save_model(self, request, obj, form, change)
+
+
+# Second-factor devices: the beheerder of the organisation removes a lost phone's device (the user
+# enrols again at the next login). django-otp's own admin shows the secret key and every
+# organisation's users; this one shows neither.
+for _model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+
+
+@admin.register(TOTPDevice, StaticDevice)
+class DeviceAdmin(OwnOrganisationMixin, admin.ModelAdmin):
+    organisation_field = "user__organisatie_id"
+    list_display = ["user", "name", "confirmed"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username", "user__last_name"]
+    fields = ["user", "name", "confirmed"]
+    readonly_fields = ["user", "name", "confirmed"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

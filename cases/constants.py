@@ -126,6 +126,15 @@ class Verwerkingsactiviteit(models.TextChoices):
     REGISTRATIE = "registratie", _("Registratie van meldingen en gegevens")
     VERANTWOORDING = "verantwoording", _("Verantwoording en jaarverslag")
     BEHEER = "beheer", _("Functioneel beheer")
+    INZAGEVERZOEK = "inzageverzoek", _("Inzageverzoek van de betrokkene (AVG art. 15)")
+    ARCHIVERING = "archivering", _("Archivering en vernietiging (Archiefwet)")
+
+
+class Bewaartermijn(models.TextChoices):
+    """The retention terms an organisation chooses from (VNG Selectielijst 2020, Wpg)."""
+
+    SELECTIELIJST = "selectielijst", _("Selectielijst 2020 (19 jaar na geboorte; kwalificatieplicht +2 jaar)")
+    WPG = "wpg_5_jaar", _("Wpg: 5 jaar na de laatste activiteit (verzuimmeldingen)")
 
 
 class ActieSoort(models.TextChoices):

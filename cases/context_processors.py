@@ -10,8 +10,10 @@ NAVIGATION = [
     ("jongeren", _("Jongeren"), VIEW_PERMISSION),
     ("meldingen", _("Meldingen"), "leerplicht.view_melding"),
     ("trajecten", _("Trajecten"), "doorstroom.view_traject"),
+    ("teamoverzicht", _("Teamoverzicht"), "reporting.view_teamoverzicht"),
     ("rapportages", _("Rapportages"), "reporting.view_reportrun"),
     ("imports", _("Import"), "cases.add_importrecord"),
+    ("inzageverzoek", _("Inzageverzoek"), "cases.inzageverzoek_jongere"),
     ("admin:index", _("Beheer"), "is_staff"),
     ("api-tokens", _("API-tokens"), VIEW_PERMISSION),
 ]

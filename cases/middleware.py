@@ -1,3 +1,15 @@
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+#: The authentication backend of OpenID Connect logins (cases/oidc.py).
+OIDC_BACKEND = "cases.oidc.UsernameOIDCBackend"
+
+
 class NoStoreMiddleware:
     """Pages of authenticated users hold personal data: browsers and proxies must not cache them."""
 
@@ -9,3 +21,62 @@ class NoStoreMiddleware:
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+def second_factor_done(request) -> bool:
+    """Verified with a django-otp device in this session, or logged in through OpenID Connect
+    (the identity provider does the multi-factor authentication)."""
+    if request.user.is_verified():
+        return True
+    return request.session.get(BACKEND_SESSION_KEY) == OIDC_BACKEND
+
+
+def has_device(user) -> bool:
+    from django_otp import user_has_device
+
+    return user_has_device(user, confirmed=True)
+
+
+class SecondFactorMiddleware:
+    """Until the second factor is verified, a logged-in user reaches only the login, two-factor
+    and logout pages: every other page redirects to verification (or enrolment), and the API
+    refuses a session that is not verified. Token requests (knox) are not session logins and
+    pass through to DRF. Off only when OTP_REQUIRED is False (dev settings)."""
+
+    #: URL names an unverified user may open.
+    OPEN = {"login", "logout", "otp_verify", "otp_enrol", "gezondheid", "oidc_authentication_init",
+            "oidc_authentication_callback", "oidc_logout"}  # fmt: skip
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            settings.OTP_REQUIRED
+            and user is not None
+            and user.is_authenticated
+            and not second_factor_done(request)
+        ):
+            response = self._refuse(request)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+    def _refuse(self, request):
+        if request.path.startswith(settings.STATIC_URL):
+            return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        if match.url_name in self.OPEN:
+            return None
+        if hasattr(match.func, "cls"):  # a DRF endpoint: answer as an API does
+            if request.headers.get("Authorization"):
+                return None  # a personal token, checked by DRF
+            return JsonResponse(
+                {"detail": _("Tweestapsverificatie is vereist. Gebruik een API-token.")}, status=403
+            )
+        target = "otp_verify" if has_device(request.user) else "otp_enrol"
+        return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")

@@ -18,6 +18,7 @@ from . import access
 from .constants import (
     ActieSoort,
     AuditAction,
+    Bewaartermijn,
     Codelijst,
     Geslacht,
     Onderwijssoort,
@@ -66,6 +67,17 @@ class Organisatie(models.Model):
         verbose_name=_("gemeenten"),
         related_name="organisaties",
         help_text=_("De gemeenten waarvoor deze organisatie de leerplichttaken uitvoert."),
+    )
+    bewaartermijn = models.CharField(
+        _("bewaartermijn dossiers"),
+        max_length=20,
+        choices=Bewaartermijn.choices,
+        default=Bewaartermijn.SELECTIELIJST,
+        help_text=_(
+            "Selectielijst 2020: leerplichtdossiers 19 jaar na de geboortedatum (12.1.3), "
+            "kwalificatieplicht 2 jaar na het einde ervan (12.1.4); of de kortere termijn van de "
+            "Wpg: 5 jaar na de laatste activiteit op het dossier."
+        ),
     )
 
     class Meta:
@@ -205,6 +217,7 @@ class Jongere(models.Model):
     class Meta:
         verbose_name = _("jongere")
         verbose_name_plural = _("jongeren")
+        permissions = [("inzageverzoek_jongere", _("Kan een inzageverzoek (AVG art. 15) maken"))]
         ordering = ["achternaam", "voornamen"]
         constraints = [
             models.UniqueConstraint(
@@ -244,6 +257,12 @@ class Dossier(models.Model):
         Jongere, verbose_name=_("jongere"), on_delete=models.PROTECT, related_name="dossier"
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    vernietigd_op = models.DateTimeField(
+        _("vernietigd op"),
+        null=True,
+        blank=True,
+        help_text=_("Na vernietiging blijven alleen de anonieme feiten voor het jaarverslag over."),
+    )
 
     objects = access.DossierQuerySet.as_manager()
 
@@ -541,3 +560,6 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Het verwerkingslogboek kan niet worden verwijderd."))
+
+
+from .retention_models import VernietigingsVoorstel  # noqa: E402, F401

@@ -73,7 +73,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.change_school",
     ],
     # Aggregates only: no personal data unless the user also holds a case-worker role.
-    Role.TEAMLEIDER: ["cases.view_school", *REPORTING],
+    # The team's werkvoorraad as numbers per behandelaar and phase (reporting/team.py).
+    Role.TEAMLEIDER: ["cases.view_school", *REPORTING, "reporting.view_teamoverzicht"],
     # Configures, but reads no dossiers.
     Role.FUNCTIONEEL_BEHEERDER: [
         *POPULATIE,
@@ -87,9 +88,20 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.add_school",
         "cases.change_school",
         "cases.view_auditentry",
+        # Retention: approves or rejects destruction proposals; answers inzageverzoeken.
+        "cases.view_vernietigingsvoorstel",
+        "cases.change_vernietigingsvoorstel",
+        "cases.inzageverzoek_jongere",
+        "cases.view_organisatie",
+        "cases.change_organisatie",
         "cases.view_user",
         "cases.add_user",
         "cases.change_user",
+        # Remove a lost phone's authenticator (the user enrols again at the next login).
+        "otp_totp.view_totpdevice",
+        "otp_totp.delete_totpdevice",
+        "otp_static.view_staticdevice",
+        "otp_static.delete_staticdevice",
     ],
 }
 

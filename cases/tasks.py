@@ -9,3 +9,12 @@ def import_uitvoeren(record_id: int) -> str:
     from .imports.records import confirm
 
     return confirm(record_id).status
+
+
+@shared_task(name="cases.vernietiging_voorstellen", acks_late=True)
+def vernietiging_voorstellen() -> int:
+    """Daily: a destruction proposal per dossier past its retention term (cases/retention.py).
+    Idempotent: a dossier with a pending proposal is not proposed again."""
+    from .retention import proposals_create
+
+    return proposals_create()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, views
+from . import import_views, inzage, views
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -11,5 +11,6 @@ urlpatterns = [
     path("imports/", import_views.imports, name="imports"),
     path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),
     path("imports/<int:pk>/bevestigen/", import_views.import_confirm, name="import_confirm"),
+    path("inzageverzoek/", inzage.inzageverzoek, name="inzageverzoek"),
     path("gezondheid/", views.gezondheid, name="gezondheid"),
 ]

@@ -440,6 +440,15 @@ def melding_wijzigen(request, pk: int):
     else:
         initial = {f: getattr(melding, f) for f in MeldingForm.base_fields if hasattr(melding, f)}
         form = MeldingForm(organisatie=organisatie, initial=initial)
+        # The form shows the jongere's data: opening it is a read (the save logs the change).
+        log_access(
+            actor=request.user,
+            action=AuditAction.INZIEN,
+            purpose=PURPOSE,
+            jongere=melding.dossier.jongere,
+            obj=melding,
+            request=request,
+        )
     warnings = []
     if request.method == "POST" and form.is_valid():
         try:

@@ -41,6 +41,16 @@ def vrijstelling_nieuw(request, dossier_pk: int):
     except Dossier.DoesNotExist:
         raise Http404 from None
     form = VrijstellingForm(request.POST or None, initial={"aangevraagd_op": timezone.localdate()})
+    if request.method == "GET":
+        # The page names the jongere: opening it is a read (the registration logs the change).
+        log_access(
+            actor=request.user,
+            action=AuditAction.INZIEN,
+            purpose=PURPOSE,
+            jongere=dossier.jongere,
+            obj=dossier,
+            request=request,
+        )
     if request.method == "POST" and form.is_valid():
         try:
             vrijstelling = services.vrijstelling_request(

@@ -186,6 +186,9 @@ class ReportRun(models.Model):
         verbose_name = _("rapportage")
         verbose_name_plural = _("rapportages")
         ordering = ["-aangemaakt_op", "-pk"]
+        permissions = [
+            ("view_teamoverzicht", _("Kan het teamoverzicht van de werkvoorraad zien (aantallen)"))
+        ]
         constraints = [
             # One waiting or busy run per organisation and parameters; finished ones may repeat.
             models.UniqueConstraint(

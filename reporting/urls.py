@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import team, views
 
 urlpatterns = [
     path("rapportages/", views.rapportages, name="rapportages"),
+    path("teamoverzicht/", team.teamoverzicht, name="teamoverzicht"),
     path("rapportages/nieuw/", views.rapportage_start, name="rapportage_start"),
     path("rapportages/<int:pk>/status/", views.rapportage_status, name="rapportage_status"),
     path("rapportages/<int:pk>/opnieuw/", views.rapportage_opnieuw, name="rapportage_opnieuw"),

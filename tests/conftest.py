@@ -1,4 +1,7 @@
 import pytest
+from django.test.client import ClientMixin
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cases.constants import Role
 from tests.factories import GemeenteFactory, JongereFactory, OrganisatieFactory, UserFactory
@@ -9,6 +12,36 @@ def private_media(settings, tmp_path):
     """Uploaded documents and generated reports go to a temporary folder, never the checkout."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     return settings.PRIVATE_MEDIA_ROOT
+
+
+_plain_force_login = ClientMixin.force_login
+
+
+def verified_device(user) -> TOTPDevice:
+    """A confirmed authenticator app for `user` (the second factor of the login)."""
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, name="test-app", defaults={"confirmed": True}
+    )
+    return device
+
+
+def force_login_verified(self, user, backend=None):
+    """`client.force_login` as a user who also passed the second factor: view tests open pages
+    as after a complete login. Tests of the login itself use `force_login_password_only`."""
+    _plain_force_login(self, user, backend)
+    session = self.session
+    session[DEVICE_ID_SESSION_KEY] = verified_device(user).persistent_id
+    session.save()
+
+
+def force_login_password_only(client, user):
+    """Logged in with the password, the second factor not yet given."""
+    _plain_force_login(client, user)
+
+
+@pytest.fixture(autouse=True)
+def _second_factor_in_force_login(monkeypatch):
+    monkeypatch.setattr(ClientMixin, "force_login", force_login_verified)
 
 
 @pytest.fixture

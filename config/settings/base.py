@@ -6,10 +6,12 @@ Celery tasks executed inline. PostgreSQL and Redis are used as soon as DATABASE_
 are set.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -27,6 +29,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "django_filters",
     "rest_framework",
     "knox",
@@ -44,9 +51,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "cases.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "cases.middleware.NoStoreMiddleware",
+    # Last, as django-axes asks: turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -87,6 +99,44 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
+
+# Second factor (TOTP with static backup codes, django-otp) for every role. Only dev.py may turn
+# it off, for the demo users of `make run`. With OpenID Connect the identity provider does MFA.
+OTP_REQUIRED = True
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Leerplicht en Doorstroompunt")
+OTP_BACKUP_CODES = 10
+
+# Lockout after repeated failed logins (django-axes), per username and IP address; the lockout lifts after
+# AXES_COOLOFF_MINUTES or when a beheerder resets it (`manage.py axes_reset_username`).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_VERBOSE = False
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Optional single sign-on through OpenID Connect (mozilla-django-oidc): on when the client id
+# and the provider's endpoints are set. Users must exist already (matched on username/e-mail).
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+if OIDC_ENABLED:
+    OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="")
+    OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+    OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", default="openid email profile")
+    OIDC_USERNAME_CLAIM = env("OIDC_USERNAME_CLAIM", default="preferred_username")
+    OIDC_CREATE_USER = False
+    OIDC_OP_LOGOUT_URL = env("OIDC_OP_LOGOUT_URL", default="")
+    LOGIN_REDIRECT_URL_FAILURE = "login"
+    AUTHENTICATION_BACKENDS.append("cases.oidc.UsernameOIDCBackend")
 
 # Sessions end after inactivity (seconds) and with the browser.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
@@ -139,6 +189,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "doorstroom.nazorg_signaleren",
         "schedule": crontab(hour=6, minute=0),
     },
+    # Dossiers past their retention term: a destruction proposal per dossier, for approval.
+    "cases-vernietiging-voorstellen": {
+        "task": "cases.vernietiging_voorstellen",
+        "schedule": crontab(hour=5, minute=30),
+    },
 }
 
 REST_FRAMEWORK = {
@@ -181,6 +236,21 @@ IMPORTERS = {
 AUDIT_PSEUDONYM_KEY = env("AUDIT_PSEUDONYM_KEY", default="") or SECRET_KEY
 
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp 4): only our own scripts and stylesheets, no inline code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

@@ -10,3 +10,5 @@ AUDIT_PSEUDONYM_KEY = env("AUDIT_PSEUDONYM_KEY", default=SECRET_KEY)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Demo users (password "demo") exist only with these settings.
 DEMO_DATA_ALLOWED = True
+# The demo users log in with their password only, unless OTP_REQUIRED=true is set.
+OTP_REQUIRED = env.bool("OTP_REQUIRED", default=False)

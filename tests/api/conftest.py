@@ -12,10 +12,10 @@ from rest_framework.test import APIClient
 
 from cases.codelists import seed_codelists
 from cases.constants import Codelijst, Role
-from cases.models import Actie, CodeItem
+from cases.models import Actie, CodeItem, ImportRecord
 from doorstroom.models import Traject
 from leerplicht.models import Melding, MeldingTransitie, Vrijstelling
-from reporting.models import Populatie
+from reporting.models import Populatie, ReportRun
 from tests.doorstroom.factories import TrajectFactory, years_ago
 from tests.factories import ActieFactory, JongereFactory, MeldingFactory, SchoolFactory, UserFactory
 
@@ -58,6 +58,8 @@ class Seed:
     populatie: Populatie
     code: CodeItem
     school: object
+    import_record: ImportRecord
+    report_run: ReportRun
 
     def ids(self) -> dict[str, set]:
         """The records of this organisation per API resource (router basename)."""
@@ -70,6 +72,8 @@ class Seed:
             "traject": {self.traject.pk},
             "codeitem": set(self.organisatie.codes.values_list("pk", flat=True)),
             "populatie": {self.populatie.pk},
+            "import": {self.import_record.pk},
+            "reportrun": {self.report_run.pk},
         }
 
 
@@ -95,6 +99,18 @@ def seed_organisation(organisatie, prefix: str) -> Seed:
         gemeente=organisatie.gemeenten.first(), schooljaar=2024, leerplichtigen=1000
     )
     code = organisatie.codes.filter(lijst=Codelijst.RESULTAAT_RELATIEF).first()
+    import_record = ImportRecord.objects.create(
+        organisatie=organisatie,
+        soort="meldingen",
+        bestandsnaam="meldingen.csv",
+        checksum="0" * 64,
+        gebruiker=lpa,
+        via="api",
+        status=ImportRecord.Status.KLAAR,
+    )
+    report_run = ReportRun.objects.create(
+        organisatie=organisatie, schooljaar=2024, formaten=["json"], gestart_door=lpa
+    )
     return Seed(
         organisatie,
         lpa,
@@ -108,6 +124,8 @@ def seed_organisation(organisatie, prefix: str) -> Seed:
         populatie,
         code,
         school,
+        import_record,
+        report_run,
     )
 
 

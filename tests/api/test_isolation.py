@@ -29,7 +29,7 @@ def test_the_router_has_the_expected_resources():
     basenames = {basename for _name, basename, _kw, _actions in routes()}
     assert basenames == {
         "jongere", "dossier", "actie", "melding", "vrijstelling", "traject", "codeitem", "school",
-        "populatie", "token",
+        "populatie", "token", "import", "reportrun",
     }  # fmt: skip
 
 

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 from django.urls import reverse
 
 from cases.models import Jongere, Organisatie, User
@@ -19,7 +20,9 @@ def test_demo_data_gives_every_role_a_login_in_both_organisations(capsys):
             ("teamleider", "Teamleider"),
             ("beheerder", "Functioneel beheerder"),
         ]:
-            user = authenticate(username=username + suffix, password="demo")
+            # django-axes checks every attempt, so authentication gets the request
+            request = RequestFactory().post("/inloggen/")
+            user = authenticate(request, username=username + suffix, password="demo")
             assert user is not None, username + suffix
             assert user.organisatie.slug == slug
             assert list(user.groups.values_list("name", flat=True)) == [group]

@@ -53,6 +53,24 @@ def page(browser, live_server, request):
     context.close()
 
 
+@pytest.fixture(autouse=True)
+def confirmed_devices(transactional_db):
+    """Every user created in a journey has a confirmed authenticator app, as after enrolment;
+    the enrolment journey (tests/security) removes it for its own user."""
+    from django.db.models.signals import post_save
+
+    from cases.models import User
+    from tests.conftest import verified_device
+
+    def give_device(sender, instance, created, **kwargs):
+        if created:
+            verified_device(instance)
+
+    post_save.connect(give_device, sender=User, dispatch_uid="e2e-confirmed-devices")
+    yield
+    post_save.disconnect(sender=User, dispatch_uid="e2e-confirmed-devices")
+
+
 @pytest.fixture(scope="session")
 def axe():
     return Axe()
@@ -72,3 +90,26 @@ def assert_accessible(axe):
         assert not serious, f"axe-core on {page.url}:\n" + "\n".join(serious)
 
     return check
+
+
+def current_totp(device) -> str:
+    """The code the user's authenticator app shows now, computed from the device key."""
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+def pass_second_factor(page, username):
+    """After the password: type the current code of the user's authenticator app on the
+    verification page. A journey that logs in twice within one 30-second step would reuse a
+    code, which django-otp rightly refuses; the helper forgets the last used step first."""
+    from cases.models import User
+    from tests.conftest import verified_device
+
+    device = verified_device(User.objects.get(username=username))
+    device.last_t = -1
+    device.save(update_fields=["last_t"])
+    page.get_by_role("heading", name="Tweestapsverificatie", exact=True).wait_for()
+    page.get_by_label("Verificatiecode").fill(current_totp(device))
+    page.get_by_role("button", name="Verifiëren").click()

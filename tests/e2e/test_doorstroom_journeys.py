@@ -12,6 +12,7 @@ from doorstroom.constants import Stap
 from doorstroom.models import Traject
 from doorstroom.rules import nazorg_datum
 from tests.doorstroom.factories import TrajectFactory, years_ago
+from tests.e2e.conftest import pass_second_factor
 from tests.factories import ActieFactory, JongereFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -46,6 +47,7 @@ def log_in(page, username, path):
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+    pass_second_factor(page, username)
 
 
 def step_to(page, label):

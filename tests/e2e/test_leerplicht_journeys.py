@@ -7,6 +7,7 @@ import pytest
 from cases.codelists import seed_codelists
 from cases.constants import Role
 from leerplicht.models import Melding, Vrijstelling
+from tests.e2e.conftest import pass_second_factor
 from tests.factories import JongereFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -37,6 +38,7 @@ def login(page, username):
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+    pass_second_factor(page, username)
     page.get_by_role("button", name="Uitloggen").wait_for()
 
 

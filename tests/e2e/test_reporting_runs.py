@@ -9,6 +9,7 @@ from cases.constants import AuditAction, Role
 from cases.models import AuditEntry
 from cases.rules import Schooljaar
 from reporting.models import ReportRun, ReportRunStatus
+from tests.e2e.conftest import pass_second_factor
 from tests.factories import UserFactory
 from tests.reporting.worker import Worker, purge_queue
 
@@ -50,6 +51,7 @@ def test_teamleider_starts_a_jaarverslag_sees_progress_and_downloads_the_pdf(
     page.get_by_label("Gebruikersnaam").fill("teamleider-a")
     page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
     page.get_by_role("button", name="Inloggen").click()
+    pass_second_factor(page, "teamleider-a")
 
     page.get_by_role("heading", name="Rapportages", exact=True).wait_for()
     assert page.get_by_text("Er zijn nog geen rapportages gemaakt.").is_visible()

@@ -3,6 +3,7 @@
 import pytest
 
 from cases.constants import ActieSoort, Role
+from tests.e2e.conftest import pass_second_factor
 from tests.factories import ActieFactory, JongereFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -34,6 +35,7 @@ def test_login_search_and_open_a_dossier(page, lpa, organisatie_a, assert_access
     assert page.get_by_role("alert").is_visible()
     page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
     page.get_by_role("button", name="Inloggen").click()
+    pass_second_factor(page, "lpa")
 
     page.get_by_role("heading", name="Jongeren zoeken").wait_for()
     assert page.get_by_text(organisatie_a.naam).is_visible()

@@ -1,0 +1,78 @@
+"""Organisation A with one object of every kind a URL can point at, a second organisation B with
+a user holding every case role, and users of A whose role lacks the permissions."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.core.files.base import ContentFile
+
+from cases.constants import Role
+from cases.models import Document, ImportRecord
+from reporting.models import ReportRun, ReportRunStatus
+from tests.api.conftest import Seed, power_user, seed_organisation
+from tests.factories import UserFactory
+
+
+@dataclass
+class World:
+    seed: Seed
+    document: Document
+    importrecord: ImportRecord
+    reportrun: ReportRun
+    outsider: object  # organisation B, every case role
+    beheerder: object  # organisation A, functioneel beheerder: configures, reads no dossiers
+    teamleider: object  # organisation A, aggregates only
+
+    def objects(self) -> dict[str, object]:
+        """One object of A per kind, by the name the isolation test maps routes to."""
+        return {
+            "dossier": self.seed.jongere.dossier,
+            "traject-dossier": self.seed.volwassene.dossier,
+            "jongere": self.seed.jongere,
+            "melding": self.seed.melding,
+            "vrijstelling": self.seed.vrijstelling,
+            "traject": self.seed.traject,
+            "actie": self.seed.actie,
+            "document": self.document,
+            "importrecord": self.importrecord,
+            "reportrun": self.reportrun,
+            "populatie": self.seed.populatie,
+            "codeitem": self.seed.code,
+        }
+
+
+@pytest.fixture
+def world(organisatie_a, organisatie_b):
+    seed = seed_organisation(organisatie_a, "a")
+    document = Document(
+        dossier=seed.jongere.dossier,
+        naam="verklaring-arts.pdf",
+        content_type="application/pdf",
+        grootte=4,
+        geupload_door=seed.lpa,
+    )
+    document.bestand.save("verklaring-arts.pdf", ContentFile(b"%PDF"), save=False)
+    document.save()
+    seed.vrijstelling.documenten.add(document)
+    importrecord = ImportRecord.objects.create(
+        organisatie=organisatie_a,
+        soort="meldingen",
+        bestandsnaam="meldingen.csv",
+        checksum="0" * 64,
+        gebruiker=seed.lpa,
+        via="browser",
+        status=ImportRecord.Status.VOORBEELD,
+    )
+    reportrun = ReportRun.objects.create(
+        organisatie=organisatie_a, schooljaar=2024, status=ReportRunStatus.KLAAR, formaten=["json"]
+    )
+    reportrun.json_bestand.save("jaarverslag.json", ContentFile(b"{}"), save=True)
+    outsider = power_user("b-alles", organisatie_b)
+    outsider.groups.add(
+        *UserFactory(username="b-tl", organisatie=organisatie_b, role=Role.TEAMLEIDER).groups.all()
+    )
+    beheerder = UserFactory(
+        username="a-beheerder", organisatie=organisatie_a, role=Role.FUNCTIONEEL_BEHEERDER
+    )
+    teamleider = UserFactory(username="a-teamleider", organisatie=organisatie_a, role=Role.TEAMLEIDER)
+    return World(seed, document, importrecord, reportrun, outsider, beheerder, teamleider)
