@@ -317,3 +317,31 @@ def test_tabel_17_uitstroom_kwetsbare_jongeren(report):
     for label, (aantal, pct) in published.items():
         assert (table[label]["aantal"], table[label]["percentage"]) == (aantal, pct), label
     assert report["kwetsbare_jongeren_uitstroom"]["totaal"]["aantal"] == 51
+
+
+def test_the_pdf_text_contains_the_published_figures(built, tmp_path):
+    import subprocess
+
+    from reporting.renderers.pdf import render_pdf
+
+    pdf = tmp_path / "zoetermeer.pdf"
+    pdf.write_bytes(render_pdf(built).content)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+
+    def has_row(*cells):
+        return any(all(cell in line for cell in cells) and line.startswith(cells[0]) for line in lines)
+
+    # Grafiek 1, Tabel 2, 3, 4, 5, 7, 15 and 17 as typed over from the report (Dutch notation)
+    assert has_row("Relatief verzuim (wettelijk)", "792", "31,5%")
+    assert has_row("Aanvragen vrijstelling", "199", "7,9%")
+    assert has_row("(Terug) naar school", "90", "48,9%")
+    assert has_row("Familieomstandigheden", "23", "57,5%")
+    assert has_row("Formele waarschuwing", "27", "67,5%")
+    assert has_row("VMBO", "102", "234", "336", "26,0%")
+    assert has_row("Naar school", "353", "56", "409", "31,7%")
+    assert has_row("Begeleid", "96", "49,7%")
+    assert has_row("UWV/GSD/Binnenbaan", "20", "39,2%")
+    assert "2.517" in text and "1.635" in text and "19.163" in text
