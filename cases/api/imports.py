@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.response import Response
@@ -52,10 +53,10 @@ class ImportUploadSerializer(serializers.Serializer):
     create=extend_schema(
         summary="Bestand importeren",
         description="Alles of niets. Een bestand tot 2 MB wordt direct verwerkt: 201 met de aantallen, of 400 "
-        "met alle problemen (rij, kolom, waarde, melding) en niets opgeslagen. Een groter bestand wordt op de "
+        "met `problemen` (rij, kolom, waarde, melding) en niets opgeslagen. Een groter bestand wordt op de "
         "achtergrond verwerkt: 202; volg de status met GET.",
         request={"multipart/form-data": ImportUploadSerializer},
-        responses={201: ImportRecordSerializer, 202: ImportRecordSerializer, 400: ImportRecordSerializer},
+        responses={201: ImportRecordSerializer, 202: ImportRecordSerializer},
     ),
 )
 class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ApiViewSet):
@@ -87,9 +88,15 @@ class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
                     filename=bestand.name,
                     via="api",
                 )
-            except ImportFailed:
+            except ImportFailed as failed:
                 record = ImportRecord.objects.filter(organisatie_id=request.user.organisatie_id).latest("pk")
-                return Response(ImportRecordSerializer(record).data, status=status.HTTP_400_BAD_REQUEST)
+                body = {
+                    "detail": _("Het bestand is geweigerd: %(n)s probleem/problemen; er is niets opgeslagen.")
+                    % {"n": len(failed.problems)},
+                    "import": record.pk,
+                    "problemen": record.problemen,
+                }
+                return Response(body, status=status.HTTP_400_BAD_REQUEST)
             return Response(ImportRecordSerializer(record).data, status=status.HTTP_201_CREATED)
         with transaction.atomic():
             record = ImportRecord(

@@ -36,6 +36,8 @@ ROUTER_BASENAMES = {
     "traject": "traject",
     "populatie": "populatie",
     "codeitem": "codeitem",
+    "import": "importrecord",
+    "reportrun": "reportrun",
 }
 #: Extra (non-id) kwargs some routes need, by kwarg name.
 OTHER_KWARGS = {"formaat": "json"}
