@@ -101,12 +101,17 @@ def timeline_entries(user, dossier: Dossier) -> list[TimelineEntry]:
         if traject.afgesloten_op:
             begeleid = _("begeleid") if traject.begeleid else _("niet begeleid")
             uitstroom = f" · {traject.uitstroom}" if traject.uitstroom_id else ""
+            # Imported history has no nazorg date.
+            nazorg = (
+                _("Nazorg gepland op %(datum)s") % {"datum": f"{traject.nazorg_op:%d-%m-%Y}"}
+                if traject.nazorg_op
+                else _("Geen nazorg gepland")
+            )
             entries.append(
                 TimelineEntry(
                     datum=traject.afgesloten_op,
                     titel=_("Doorstroompunt: traject afgesloten (%(begeleid)s)") % {"begeleid": begeleid},
-                    omschrijving=_("Nazorg gepland op %(datum)s") % {"datum": f"{traject.nazorg_op:%d-%m-%Y}"}
-                    + uitstroom,
+                    omschrijving=nazorg + uitstroom,
                     url=url(traject.pk),
                     soort="traject",
                 )

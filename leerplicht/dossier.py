@@ -76,7 +76,7 @@ def timeline_entries(user, dossier) -> list[TimelineEntry]:
         if v.besluit:
             entries.append(
                 TimelineEntry(
-                    datum=v.besluit_op,
+                    datum=v.besluit_op or v.aangevraagd_op,  # imported decisions may lack a date
                     titel=_("Besluit: %(b)s") % {"b": v.get_besluit_display()},
                     url=url,
                     soort="vrijstelling",

@@ -85,3 +85,28 @@ def test_populatie(org):
     with pytest.raises(ImportFailed) as failed:
         run(org, "populatie", csv_bytes(header, "GM0637,2024-2026,1,,,"))
     assert "2024-2025" in failed.value.problems[0].message
+
+
+def test_an_imported_closed_traject_shows_on_the_dossier_page(org, client):
+    from cases.constants import Role
+    from tests.factories import UserFactory
+
+    header = "extern_id,gemeente,jongere_id,geboortedatum,doelgroep,gemeld_op,begeleid,afgesloten_op"
+    run(org, "doorstroom", csv_bytes(header, "T-9,GM0637,P-9,2005-05-05,oud_vsv,2024-10-15,ja,2025-01-01"))
+    traject = Traject.objects.get(extern_id="T-9")
+    coach = UserFactory(username="coach-import", organisatie=org, role=Role.DOORSTROOMCOACH)
+    client.force_login(coach)
+    page = client.get(f"/dossiers/{traject.dossier_id}/").content.decode()
+    assert "traject afgesloten (begeleid)" in page and "Geen nazorg gepland" in page
+    assert client.get(f"/trajecten/{traject.pk}/").status_code == 200
+
+
+def test_an_imported_decision_without_a_date_shows_on_the_dossier_page(org, client):
+    from tests.factories import UserFactory
+
+    header = "extern_id,gemeente,bsn,geboortedatum,grondslag,aangevraagd_op,besluit"
+    run(org, "vrijstellingen", csv_bytes(header, "V-9,GM0637,111222333,2013-02-02,art5b,2024-09-01,verleend"))
+    vrijstelling = Vrijstelling.objects.get(extern_id="V-9")
+    client.force_login(UserFactory(username="lpa-import", organisatie=org))
+    page = client.get(f"/dossiers/{vrijstelling.dossier_id}/").content.decode()
+    assert "Besluit: Verleend" in page
