@@ -5,4 +5,3 @@ from config.settings.test import *  # noqa: F403
 ROOT_URLCONF = "bench.urls"
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
-
