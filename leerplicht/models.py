@@ -26,11 +26,17 @@ class ViaDossierQuerySet(ScopedQuerySet):
     jongere_path = "dossier__jongere__"
 
 
+class VrijstellingQuerySet(ViaDossierQuerySet):
+    own_organisation = True
+
+
 class ViaMeldingQuerySet(ScopedQuerySet):
     jongere_path = "melding__dossier__jongere__"
 
 
 class MeldingQuerySet(ViaDossierQuerySet):
+    own_organisation = True
+
     def open(self):
         return self.exclude(fase=Fase.AFGESLOTEN)
 
@@ -124,8 +130,19 @@ class Melding(OwnedByOrganisation, VersionedModel):
         verbose_name_plural = _("meldingen")
         ordering = ["-ontvangen_op", "-pk"]
         indexes = [
-            models.Index(fields=["fase", "behandelaar"]),
-            models.Index(fields=["organisatie", "ontvangen_op"]),
+            # Lists and reports of an organisation, newest or oldest first (scanned either way).
+            models.Index(fields=["organisatie", "ontvangen_op", "id"], name="melding_org_datum"),
+            # The werkvoorraad: open meldingen of the team or of one behandelaar, oldest first.
+            models.Index(
+                fields=["organisatie", "ontvangen_op", "id"],
+                condition=~models.Q(fase=Fase.AFGESLOTEN),
+                name="melding_open_org",
+            ),
+            models.Index(
+                fields=["behandelaar", "ontvangen_op", "id"],
+                condition=~models.Q(fase=Fase.AFGESLOTEN),
+                name="melding_open_behandelaar",
+            ),
             models.Index(fields=["organisatie", "extern_id"]),
         ]
         constraints = [
@@ -290,13 +307,21 @@ class Vrijstelling(OwnedByOrganisation, VersionedModel):
     extern_id = models.CharField(_("extern id"), max_length=64, blank=True)
     geregistreerd_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
 
-    objects = ViaDossierQuerySet.as_manager()
+    objects = VrijstellingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("aanvraag vrijstelling of verlof")
         verbose_name_plural = _("aanvragen vrijstelling of verlof")
         ordering = ["-aangevraagd_op", "-pk"]
-        indexes = [models.Index(fields=["organisatie", "aangevraagd_op"])]
+        indexes = [
+            models.Index(fields=["organisatie", "aangevraagd_op", "id"], name="vrijstelling_org_datum"),
+            # Requests without a decision yet, on the werkvoorraad.
+            models.Index(
+                fields=["organisatie", "aangevraagd_op", "id"],
+                condition=models.Q(besluit=""),
+                name="vrijstelling_open_org",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(geldig_tot__isnull=True)

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from cases.models import User
 
@@ -12,12 +12,16 @@ from .constants import DEFAULT_BESLISTERMIJN_VRIJSTELLING, DEFAULT_TERMIJN_DAGEN
 from .models import Melding, MeldingActie, MeldingRoute, MeldingTransitie, Termijn, Vrijstelling
 
 
-def active_vrijstelling(today: date) -> Exists:
-    """Subquery: the melding's jongere has a granted vrijstelling valid on `today`."""
-    return Exists(
+def dossiers_met_vrijstelling(dossier_ids, today: date) -> set[int]:
+    """The dossiers among `dossier_ids` with a granted vrijstelling valid on `today`. One query
+    for a page of the werkvoorraad: as a subquery of the list PostgreSQL hashes it over every
+    granted vrijstelling of the country before applying the page limit."""
+    return set(
         Vrijstelling.objects.filter(
-            dossier=OuterRef("dossier"), besluit=Besluit.VERLEEND, geldig_van__lte=today
-        ).filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=today))
+            dossier_id__in=dossier_ids, besluit=Besluit.VERLEEND, geldig_van__lte=today
+        )
+        .filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=today))
+        .values_list("dossier_id", flat=True)
     )
 
 
@@ -28,10 +32,11 @@ def meldingen_for(user) -> QuerySet[Melding]:
 
 
 def werkvoorraad_meldingen(user, today: date) -> QuerySet[Melding]:
+    # Only the relations the werkvoorraad shows: every extra join costs planning time.
     return (
-        meldingen_for(user)
+        Melding.objects.visible_to(user)
+        .select_related("dossier__jongere", "school", "behandelaar")
         .open()
-        .annotate(heeft_vrijstelling=active_vrijstelling(today))
         .order_by("ontvangen_op", "pk")
     )
 
@@ -64,6 +69,8 @@ class Werkregel:
 
 def werkregels_meldingen(meldingen, termijnen: dict[str, int], today: date) -> list[Werkregel]:
     regels = []
+    meldingen = list(meldingen)
+    met_vrijstelling = dossiers_met_vrijstelling({m.dossier_id for m in meldingen}, today)
     for melding in meldingen:
         deadline = melding.ontvangen_op + timedelta(days=termijnen[melding.soort])
         regels.append(
@@ -76,7 +83,7 @@ def werkregels_meldingen(meldingen, termijnen: dict[str, int], today: date) -> l
                     soort=melding.soort,
                     open=melding.is_open,
                     verzuim_van=melding.verzuim_van,
-                    heeft_vrijstelling=melding.heeft_vrijstelling,
+                    heeft_vrijstelling=melding.dossier_id in met_vrijstelling,
                     today=today,
                 ),
             )

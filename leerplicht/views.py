@@ -31,7 +31,7 @@ from .models import Melding
 from .services import PURPOSE, MeldingGegevens, MeldingWarnings
 from .workflow import MAS, PHASES, is_backwards
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25  # as the other lists (jongeren, caseload)
 
 
 def error_messages(request, exc: ValidationError) -> None:

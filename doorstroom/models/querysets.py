@@ -3,6 +3,7 @@ from cases.access import ViaDossierQuerySet
 
 class TrajectQuerySet(ViaDossierQuerySet):
     jongere_path = "dossier__jongere__"
+    own_organisation = True
 
     def open(self):
         return self.filter(afgesloten_op__isnull=True)
