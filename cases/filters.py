@@ -37,9 +37,8 @@ class JongereFilter(django_filters.FilterSet):
         if value.isdigit():
             # Digits only: a BSN lookup (exact, so a partial number reveals nothing).
             return queryset.filter(bsn=value) if is_valid_bsn(value) else queryset.none()
+        # Every word must occur somewhere in the full name (voornamen, tussenvoegsel, achternaam).
         query = Q()
         for word in value.split():
-            query &= (
-                Q(achternaam__icontains=word) | Q(voornamen__icontains=word) | Q(tussenvoegsel__iexact=word)
-            )
+            query &= Q(zoeknaam__contains=word.upper())
         return queryset.filter(query)
