@@ -12,6 +12,10 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
 if not REDIS_URL:
     raise ImproperlyConfigured("De tests gebruiken Redis: start ze met `make test` of zet REDIS_URL.")
 
+# The read replica's alias as a mirror of the test database; only tests/reporting/test_replica.py
+# turns REPORTS_FROM_REPLICA on (elsewhere reports read uncommitted test data from the primary).
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+
 SECRET_KEY = "test-only-key"  # noqa: S105
 AUDIT_PSEUDONYM_KEY = SECRET_KEY
 DEBUG = False

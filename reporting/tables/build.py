@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from cases.models import Organisatie
+from cases.replica import reads_from_replica
 from cases.rules import Schooljaar
 
 from . import doorstroom, leerplicht
@@ -61,6 +62,8 @@ def build_report(
         vergelijkingsjaar=str(vergelijkingsjaar) if vergelijkingsjaar else None,
         generated_at=timezone.now(),
     )
-    for builder in BUILDERS:
-        report.tables.extend(builder(organisatie, schooljaar, vergelijkingsjaar, report.gemeenten))
+    # Pure reads that may lag a moment behind: from the read replica when there is one.
+    with reads_from_replica():
+        for builder in BUILDERS:
+            report.tables.extend(builder(organisatie, schooljaar, vergelijkingsjaar, report.gemeenten))
     return report
