@@ -325,22 +325,26 @@ def _store(brief_id: int, content: bytes) -> Brief | None:
         geupload_door=actor,
     )
     document.bestand.save(document.naam, ContentFile(content), save=False)
-    document.save()
-    log_access(
-        actor=actor,
-        action=AuditAction.AANMAKEN,
-        purpose=source.purpose,
-        jongere=brief.dossier.jongere,
-        obj=document,
-    )
-    obj = source.load(actor, brief.bron_id)  # still visible to its maker
-    brief.actie = source.record_action(
-        actor=actor,
-        obj=obj,
-        soort=ACTIE_VAN_BRIEF[BriefSoort(brief.soort)],
-        datum=brief.datum,
-        omschrijving=_("Brief: %(onderwerp)s") % {"onderwerp": brief.onderwerp},
-    )
+    try:
+        document.save()
+        log_access(
+            actor=actor,
+            action=AuditAction.AANMAKEN,
+            purpose=source.purpose,
+            jongere=brief.dossier.jongere,
+            obj=document,
+        )
+        obj = source.load(actor, brief.bron_id)  # still visible to its maker
+        brief.actie = source.record_action(
+            actor=actor,
+            obj=obj,
+            soort=ACTIE_VAN_BRIEF[BriefSoort(brief.soort)],
+            datum=brief.datum,
+            omschrijving=_("Brief: %(onderwerp)s") % {"onderwerp": brief.onderwerp},
+        )
+    except Exception:
+        document.bestand.delete(save=False)  # the rows roll back; the file must not stay behind
+        raise
     brief.document = document
     brief.status = BriefStatus.KLAAR
     brief.html = ""

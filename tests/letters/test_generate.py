@@ -219,3 +219,15 @@ def test_the_dossier_lists_documents_in_a_fixed_number_of_queries(client, lpa, j
         page = client.get(url).content.decode()
     assert page.count('href="/documenten/') == 9
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_a_maker_who_lost_access_gets_no_letter_and_no_file_stays_behind(client, lpa, melding, private_media):
+    client.force_login(lpa)
+    make(client, reverse("melding_brief", args=[melding.pk]), sjabloon(lpa.organisatie).pk)
+    brief = Brief.objects.get()
+    lpa.groups.clear()  # e.g. moved to another team before the worker got to it
+    brief_maken.apply(args=[brief.pk])
+    brief.refresh_from_db()
+    assert brief.status == BriefStatus.MISLUKT and brief.html == ""
+    assert not Document.objects.exists() and not Actie.objects.exists()
+    assert not [p for p in private_media.rglob("*") if p.is_file()]
