@@ -17,7 +17,7 @@ from ..audit import log_access
 from ..concurrency import lock_and_check
 from ..constants import ACTIE_VAN_BRIEF, AuditAction, BriefSoort, BriefStatus, Verwerkingsactiviteit
 from ..letter_models import Brief, BriefSjabloon
-from ..models import Document, Inschrijving, Jongere, Organisatie, User
+from ..models import Document, Dossier, Inschrijving, Jongere, Organisatie, User
 from .defaults import DEFAULTS
 from .placeholders import render_html, substitute
 
@@ -108,7 +108,7 @@ def common_values(*, organisatie: Organisatie, actor: User, datum: date) -> dict
     }
 
 
-def jongere_values(jongere: Jongere, *, on: date) -> dict[str, str]:
+def jongere_values(user: User, jongere: Jongere, *, on: date) -> dict[str, str]:
     achternaam = " ".join(p for p in (jongere.tussenvoegsel, jongere.achternaam) if p)
     values = {
         "jongere.naam": jongere.volledige_naam,
@@ -121,7 +121,8 @@ def jongere_values(jongere: Jongere, *, on: date) -> dict[str, str]:
         "ouders.aanhef": _("ouder(s)/verzorger(s) van %(naam)s") % {"naam": jongere.volledige_naam},
     }
     inschrijving = (
-        Inschrijving.objects.filter(jongere=jongere, van__lte=on)
+        Inschrijving.objects.visible_to(user)
+        .filter(jongere=jongere, van__lte=on)
         .exclude(tot__lt=on)
         .select_related("school")
         .first()
@@ -217,7 +218,7 @@ def letter_html(*, sjabloon: BriefSjabloon, values: dict[str, str], actor: User)
 def letter_values(*, actor: User, source: registry.LetterSource, obj, datum: date) -> dict[str, str]:
     jongere = source.dossier(obj).jongere
     values = common_values(organisatie=jongere.organisatie, actor=actor, datum=datum)
-    values.update(jongere_values(jongere, on=datum))
+    values.update(jongere_values(actor, jongere, on=datum))
     values.update({key: value for key, value in source.values(obj).items() if value not in (None, "")})
     return values
 
@@ -257,6 +258,15 @@ def brief_start(
     """Render the letter's HTML now (the user saw this text in the preview) and queue the PDF."""
     check_letter(source=source, obj=obj, sjabloon=sjabloon)
     dossier = source.dossier(obj)
+    # Serialise per dossier: a double click makes one letter, not two.
+    Dossier.objects.select_for_update().filter(pk=dossier.pk).first()
+    existing = (
+        Brief.objects.filter(bron=source.key, bron_id=obj.pk, soort=sjabloon.soort)
+        .filter(status__in=[BriefStatus.WACHTEND, BriefStatus.BEZIG])
+        .first()
+    )
+    if existing is not None:
+        return existing
     datum = timezone.localdate()
     values = letter_values(actor=actor, source=source, obj=obj, datum=datum)
     brief = Brief.objects.create(

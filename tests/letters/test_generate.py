@@ -231,3 +231,15 @@ def test_a_maker_who_lost_access_gets_no_letter_and_no_file_stays_behind(client,
     assert brief.status == BriefStatus.MISLUKT and brief.html == ""
     assert not Document.objects.exists() and not Actie.objects.exists()
     assert not [p for p in private_media.rglob("*") if p.is_file()]
+
+
+def test_a_double_click_makes_one_letter(client, lpa, melding):
+    client.force_login(lpa)
+    url = reverse("melding_brief", args=[melding.pk])
+    first = make(client, url, sjabloon(lpa.organisatie).pk)
+    second = make(client, url, sjabloon(lpa.organisatie).pk)
+    assert first.url == second.url
+    assert Brief.objects.count() == 1
+    brief_maken.apply(args=[Brief.objects.get().pk])
+    make(client, url, sjabloon(lpa.organisatie).pk)  # once made, a new letter may be made
+    assert Brief.objects.count() == 2
