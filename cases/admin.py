@@ -139,7 +139,7 @@ class OrganisatieAdmin(OwnOrganisationMixin, admin.ModelAdmin):
 
     organisation_field = "pk"
     list_display = ["naam", "bewaartermijn"]
-    fields = ["naam", "bewaartermijn"]
+    fields = ["naam", "bewaartermijn", "briefhoofd_adres", "briefhoofd_telefoon", "briefhoofd_email"]
     readonly_fields = ["naam"]
 
     def has_add_permission(self, request):

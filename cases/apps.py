@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +13,18 @@ class CasesConfig(AppConfig):
         # Groups need the permissions Django creates after migrating each app; roles name
         # permissions of several apps, so sync after every app's post_migrate (idempotent).
         post_migrate.connect(sync_roles, dispatch_uid="cases.sync_roles")
+
+        from .models import Organisatie
+
+        # Every organisation starts with the default letter templates, however it is created
+        # (command, admin, demo data, tests); existing ones got them in migration 0007.
+        post_save.connect(
+            _seed_letter_templates, sender=Organisatie, dispatch_uid="cases.seed_letter_templates"
+        )
+
+
+def _seed_letter_templates(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from .letters.services import seed_letter_templates
+
+        seed_letter_templates(instance)

@@ -155,3 +155,31 @@ class ActieSoort(models.TextChoices):
     VEILIG_THUIS = "veilig_thuis", _("Melding Veilig Thuis")
     THUISZITTERSTAFEL = "thuiszitterstafel", _("Bespreking thuiszitterstafel / actietafel")
     OVERDRACHT = "overdracht", _("Overdracht (Doorstroompunt, andere gemeente, nieuw schooljaar)")
+    BRIEF = "brief", _("Brief verstuurd")
+
+
+class BriefSoort(models.TextChoices):
+    """The letters an organisation has a template for; each is recorded as one action."""
+
+    UITNODIGING_VERZUIMGESPREK = "uitnodiging_verzuimgesprek", _("Uitnodiging verzuimgesprek")
+    WAARSCHUWING = "waarschuwing", _("Formele waarschuwing (waarschuwingsbrief)")
+    KENNISGEVING_SCHOOL = "kennisgeving_school", _("Kennisgeving aan de school")
+    BESLUIT_VRIJSTELLING = "besluit_vrijstelling", _("Besluit op een aanvraag vrijstelling of verlof")
+    UITNODIGING_DOORSTROOMPUNT = "uitnodiging_doorstroompunt", _("Uitnodiging Doorstroompunt")
+
+
+#: The timeline action a generated letter records: a warning letter *is* the formele waarschuwing.
+ACTIE_VAN_BRIEF = {
+    BriefSoort.UITNODIGING_VERZUIMGESPREK: ActieSoort.BRIEF,
+    BriefSoort.WAARSCHUWING: ActieSoort.FORMELE_WAARSCHUWING,
+    BriefSoort.KENNISGEVING_SCHOOL: ActieSoort.KENNISGEVINGSBRIEF,
+    BriefSoort.BESLUIT_VRIJSTELLING: ActieSoort.BRIEF,
+    BriefSoort.UITNODIGING_DOORSTROOMPUNT: ActieSoort.BRIEF,
+}
+
+
+class BriefStatus(models.TextChoices):
+    WACHTEND = "wachtend", _("Wachtend")
+    BEZIG = "bezig", _("Bezig")
+    KLAAR = "klaar", _("Klaar")
+    MISLUKT = "mislukt", _("Mislukt")

@@ -14,6 +14,7 @@ NAVIGATION = [
     ("rapportages", _("Rapportages"), "reporting.view_reportrun"),
     ("imports", _("Import"), "cases.add_importrecord"),
     ("inzageverzoek", _("Inzageverzoek"), "cases.inzageverzoek_jongere"),
+    ("sjablonen", _("Briefsjablonen"), "cases.change_briefsjabloon"),
     ("admin:index", _("Beheer"), "is_staff"),
     ("api-tokens", _("API-tokens"), VIEW_PERMISSION),
 ]

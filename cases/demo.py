@@ -28,6 +28,7 @@ ORGANISATIONS = [
         "codelijsten": "standaard",
         "suffix": "",
         "jongeren": 240,
+        "briefhoofd": ("Postbus 15\n2700 AA Zoetermeer", "14 079", "leerplicht@example.nl"),
     },
     {
         "slug": "roermond",
@@ -41,6 +42,7 @@ ORGANISATIONS = [
         "codelijsten": "roermond",
         "suffix": "-regio",
         "jongeren": 160,
+        "briefhoofd": ("Postbus 900\n6040 AX Roermond", "0475 359 999", "rbl@example.nl"),
     },
 ]
 
@@ -106,6 +108,11 @@ def load_organisation(spec: dict, today: date, seed: int) -> Organisatie:
     fake.seed_instance(seed)
     organisatie = organisatie_create(
         slug=spec["slug"], naam=spec["naam"], gemeenten=spec["gemeenten"], codelijsten=spec["codelijsten"]
+    )
+    # The default letter templates come with every new organisation; the demo adds a letterhead.
+    adres, telefoon, email = spec["briefhoofd"]
+    Organisatie.objects.filter(pk=organisatie.pk).update(
+        briefhoofd_adres=adres, briefhoofd_telefoon=telefoon, briefhoofd_email=email
     )
     gemeenten = list(organisatie.gemeenten.order_by("code"))
     users = []

@@ -81,6 +81,19 @@ class Organisatie(models.Model):
             "Wpg: 5 jaar na de laatste activiteit op het dossier."
         ),
     )
+    briefhoofd_adres = models.TextField(
+        _("briefhoofd: adres"),
+        blank=True,
+        help_text=_(
+            "Afzender op brieven, één regel per adresregel (bijvoorbeeld Postbus 15, 2700 AA Zoetermeer)."
+        ),
+    )
+    briefhoofd_telefoon = models.CharField(
+        _("briefhoofd: telefoon"), max_length=30, blank=True, help_text=_("Telefoonnummer op brieven.")
+    )
+    briefhoofd_email = models.EmailField(
+        _("briefhoofd: e-mail"), blank=True, help_text=_("E-mailadres op brieven.")
+    )
 
     class Meta:
         verbose_name = _("organisatie")
@@ -572,4 +585,5 @@ class AuditEntry(models.Model):
         raise ValidationError(_("Het verwerkingslogboek kan niet worden verwijderd."))
 
 
+from .letter_models import Brief, BriefSjabloon  # noqa: E402, F401
 from .retention_models import VernietigingsVoorstel  # noqa: E402, F401

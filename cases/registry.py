@@ -3,7 +3,8 @@ them (arrows point one way: leerplicht/doorstroom -> cases).
 
 Apps register in their AppConfig.ready():
 - `timeline_providers`: callables (user, dossier) -> list[TimelineEntry] for the dossier page;
-- `demo_loaders`: callables (organisatie, users_by_role, today, rng) adding demo data.
+- `demo_loaders`: callables (organisatie, users_by_role, today, rng) adding demo data;
+- `letter_sources`: what a letter can be made from (melding, vrijstelling, traject), by key.
 """
 
 from collections.abc import Callable
@@ -25,3 +26,35 @@ class TimelineEntry:
     door: str = ""
     url: str = ""
     soort: str = ""  # e.g. "melding", "actie", "fase"; used for styling only
+
+
+@dataclass(frozen=True)
+class LetterSource:
+    """A kind of record a letter can be made from, described by the app that owns it.
+
+    - `load(user, pk)`: the record, starting from `visible_to(user)`; raises ObjectDoesNotExist;
+    - `dossier(obj)`: its dossier (with the jongere loaded);
+    - `values(obj)`: placeholder values (strings) the record adds, e.g. {"melding.soort": ...};
+    - `record_action(actor=, obj=, soort=, datum=, omschrijving=)`: register the timeline action
+      exactly as a case worker would by hand, and return the Actie;
+    - `url(obj)`: the record's page;
+    - `refusal(obj, soort)`: optional, a Dutch reason why this letter cannot be made yet, or None.
+    """
+
+    key: str
+    soorten: tuple[str, ...]
+    permission: str
+    purpose: str
+    load: Callable
+    dossier: Callable
+    values: Callable
+    record_action: Callable
+    url: Callable
+    refusal: Callable | None = None
+
+
+letter_sources: dict[str, LetterSource] = {}
+
+
+def register_letter_source(source: LetterSource) -> None:
+    letter_sources[source.key] = source

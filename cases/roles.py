@@ -88,6 +88,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.add_school",
         "cases.change_school",
         "cases.view_auditentry",
+        "cases.view_briefsjabloon",
+        "cases.change_briefsjabloon",
         # Retention: approves or rejects destruction proposals; answers inzageverzoeken.
         "cases.view_vernietigingsvoorstel",
         "cases.change_vernietigingsvoorstel",

@@ -18,3 +18,12 @@ def vernietiging_voorstellen() -> int:
     from .retention import proposals_create
 
     return proposals_create()
+
+
+@shared_task(name="cases.brief_maken", acks_late=True)
+def brief_maken(brief_id: int) -> None:
+    """Lay out one letter as PDF, store it in the dossier and record its action. Idempotent:
+    a letter that is done (or failed) is not made again."""
+    from .letters.services import brief_execute
+
+    brief_execute(brief_id=brief_id)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import import_views, inzage, views
+from .letters import views as letter_views
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -13,4 +14,8 @@ urlpatterns = [
     path("imports/<int:pk>/bevestigen/", import_views.import_confirm, name="import_confirm"),
     path("inzageverzoek/", inzage.inzageverzoek, name="inzageverzoek"),
     path("gezondheid/", views.gezondheid, name="gezondheid"),
+    path("sjablonen/", letter_views.sjablonen, name="sjablonen"),
+    path("sjablonen/<int:pk>/", letter_views.sjabloon, name="sjabloon"),
+    path("brieven/<int:pk>/", letter_views.brief, name="brief"),
+    path("brieven/<int:pk>/status/", letter_views.brief_status, name="brief_status"),
 ]

@@ -20,6 +20,7 @@ from .constants import AuditAction, Verwerkingsactiviteit
 from .exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
 from .filters import JongereFilter
 from .forms import ActieForm
+from .letters import selectors as letter_selectors
 from .models import AuditEntry, Document, Dossier, Jongere
 from .rules import age_on, leerplicht_status
 
@@ -127,6 +128,7 @@ def dossier(request, pk: int):
             for _order, template, make_context in sorted(registry.dossier_sections, key=lambda s: s[0])
         ],
         "timeline": selectors.timeline_for(request.user, dossier),
+        "documenten": letter_selectors.documenten_op_dossier(request.user, dossier),
         "actie_form": ActieForm(initial={"datum": today}),
     }
     return render(request, "cases/dossier.html", context)

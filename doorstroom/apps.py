@@ -11,6 +11,7 @@ class DoorstroomConfig(AppConfig):
 
         from .demo import load_demo_trajecten
         from .integration import dossier_section
+        from .letters import TRAJECT
         from .selectors import timeline_entries
 
         if timeline_entries not in registry.timeline_providers:
@@ -19,3 +20,4 @@ class DoorstroomConfig(AppConfig):
             registry.demo_loaders.append(load_demo_trajecten)
         if not any(entry[1] == "doorstroom/dossier_section.html" for entry in registry.dossier_sections):
             registry.dossier_sections.append((20, "doorstroom/dossier_section.html", dossier_section))
+        registry.register_letter_source(TRAJECT)

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from cases.letters import views as letter_views
+
 from . import views
 
 urlpatterns = [
@@ -13,6 +15,7 @@ urlpatterns = [
     path("trajecten/<int:pk>/nazorg/", views.traject_nazorg, name="traject_nazorg"),
     path("trajecten/<int:pk>/verzuimmelding/", views.traject_verzuimmelding, name="traject_verzuimmelding"),
     path("trajecten/<int:pk>/verzuimactie/", views.traject_verzuimactie, name="traject_verzuimactie"),
+    path("trajecten/<int:pk>/brief/", letter_views.brief_maken, {"bron": "traject"}, name="traject_brief"),
     path("dossiers/<int:pk>/trajecten/", views.traject_starten, name="traject_starten"),
     path("dossiers/<int:pk>/overdracht/", views.traject_overdragen, name="traject_overdragen"),
 ]

@@ -9,8 +9,10 @@ class LeerplichtConfig(AppConfig):
     def ready(self):
         from cases import registry
 
-        from . import demo, dossier
+        from . import demo, dossier, letters
 
         registry.timeline_providers.append(dossier.timeline_entries)
         registry.dossier_sections.append((10, "leerplicht/dossier_section.html", dossier.section_context))
         registry.demo_loaders.append(demo.load)
+        registry.register_letter_source(letters.MELDING)
+        registry.register_letter_source(letters.VRIJSTELLING)

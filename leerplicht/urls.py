@@ -1,5 +1,7 @@
 from django.urls import path
 
+from cases.letters import views as letter_views
+
 from . import views, vrijstelling_views
 
 urlpatterns = [
@@ -11,6 +13,7 @@ urlpatterns = [
     path("meldingen/<int:pk>/fase/", views.melding_fase, name="melding_fase"),
     path("meldingen/<int:pk>/route/", views.melding_route, name="melding_route"),
     path("meldingen/<int:pk>/acties/", views.melding_actie, name="melding_actie"),
+    path("meldingen/<int:pk>/brief/", letter_views.brief_maken, {"bron": "melding"}, name="melding_brief"),
     path(
         "dossiers/<int:dossier_pk>/vrijstellingen/nieuw/",
         vrijstelling_views.vrijstelling_nieuw,
@@ -26,5 +29,11 @@ urlpatterns = [
         "vrijstellingen/<int:pk>/besluit/",
         vrijstelling_views.vrijstelling_besluit,
         name="vrijstelling_besluit",
+    ),
+    path(
+        "vrijstellingen/<int:pk>/brief/",
+        letter_views.brief_maken,
+        {"bron": "vrijstelling"},
+        name="vrijstelling_brief",
     ),
 ]

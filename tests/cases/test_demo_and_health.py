@@ -27,6 +27,9 @@ def test_demo_data_gives_every_role_a_login_in_both_organisations(capsys):
             assert user.organisatie.slug == slug
             assert list(user.groups.values_list("name", flat=True)) == [group]
     assert Organisatie.objects.get(slug="roermond").gemeenten.count() == 4
+    for organisatie in Organisatie.objects.all():  # letters: default templates and a letterhead
+        assert organisatie.briefsjablonen.filter(actief=True).count() == 5
+        assert organisatie.briefhoofd_adres.startswith("Postbus")
     assert Jongere.objects.count() >= 300
     assert all(is_valid_bsn(bsn) for bsn in Jongere.objects.values_list("bsn", flat=True))
     assert "lpa-regio" in capsys.readouterr().out

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 import pytest
 from django.core.files.base import ContentFile
 
-from cases.constants import Role
-from cases.models import Document, ImportRecord
+from cases.constants import BriefSoort, BriefStatus, Role
+from cases.models import Brief, BriefSjabloon, Document, ImportRecord
 from reporting.models import ReportRun, ReportRunStatus
 from tests.api.conftest import Seed, power_user, seed_organisation
 from tests.factories import UserFactory
@@ -19,7 +19,8 @@ class World:
     document: Document
     importrecord: ImportRecord
     reportrun: ReportRun
-    outsider: object  # organisation B, every case role
+    brief: Brief
+    outsider: object  # organisation B, every case role and functioneel beheerder
     beheerder: object  # organisation A, functioneel beheerder: configures, reads no dossiers
     teamleider: object  # organisation A, aggregates only
 
@@ -36,6 +37,8 @@ class World:
             "document": self.document,
             "importrecord": self.importrecord,
             "reportrun": self.reportrun,
+            "brief": self.brief,
+            "briefsjabloon": self.brief.sjabloon,
             "populatie": self.seed.populatie,
             "codeitem": self.seed.code,
         }
@@ -67,12 +70,28 @@ def world(organisatie_a, organisatie_b):
         organisatie=organisatie_a, schooljaar=2024, status=ReportRunStatus.KLAAR, formaten=["json"]
     )
     reportrun.json_bestand.save("jaarverslag.json", ContentFile(b"{}"), save=True)
+    sjabloon = BriefSjabloon.objects.get(organisatie=organisatie_a, soort=BriefSoort.WAARSCHUWING)
+    brief = Brief.objects.create(
+        dossier=seed.jongere.dossier,
+        sjabloon=sjabloon,
+        soort=sjabloon.soort,
+        bron="melding",
+        bron_id=seed.melding.pk,
+        datum=seed.melding.ontvangen_op,
+        onderwerp="Waarschuwing",
+        status=BriefStatus.KLAAR,
+        document=document,
+        aangemaakt_door=seed.lpa,
+    )
     outsider = power_user("b-alles", organisatie_b)
     outsider.groups.add(
-        *UserFactory(username="b-tl", organisatie=organisatie_b, role=Role.TEAMLEIDER).groups.all()
+        *UserFactory(username="b-tl", organisatie=organisatie_b, role=Role.TEAMLEIDER).groups.all(),
+        *UserFactory(
+            username="b-fb", organisatie=organisatie_b, role=Role.FUNCTIONEEL_BEHEERDER
+        ).groups.all(),
     )
     beheerder = UserFactory(
         username="a-beheerder", organisatie=organisatie_a, role=Role.FUNCTIONEEL_BEHEERDER
     )
     teamleider = UserFactory(username="a-teamleider", organisatie=organisatie_a, role=Role.TEAMLEIDER)
-    return World(seed, document, importrecord, reportrun, outsider, beheerder, teamleider)
+    return World(seed, document, importrecord, reportrun, brief, outsider, beheerder, teamleider)

@@ -24,6 +24,8 @@ PAGE_ROUTES = {
     ("documenten", "pk"): "document",
     ("imports", "pk"): "importrecord",
     ("rapportages", "pk"): "reportrun",
+    ("brieven", "pk"): "brief",
+    ("sjablonen", "pk"): "briefsjabloon",
 }
 #: Routes whose dossier must be a Doorstroompunt one (a jongere of 18+) to reach the view.
 DOORSTROOM_DOSSIER_ROUTES = {"traject_starten"}
@@ -169,8 +171,8 @@ def test_another_organisation_gets_404_on_every_object_route(world):
 
 #: The role that lacks the permission for a kind of object: the functioneel beheerder reads no
 #: case data, reports or imports; code lists and population figures are theirs to configure,
-#: so there the teamleider (aggregates only) is the role without the permission.
-ROLE_WITHOUT_PERMISSION = {"codeitem": "teamleider", "populatie": "teamleider"}
+#: so there (and for letter templates) the teamleider (aggregates only) is the role without it.
+ROLE_WITHOUT_PERMISSION = {"codeitem": "teamleider", "populatie": "teamleider", "briefsjabloon": "teamleider"}
 #: Reads every role of the organisation may do, no personal data: the code lists fill every form,
 #: population figures are the aggregates the reports divide by.
 READ_BY_EVERY_ROLE = {"codeitem-detail", "populatie-detail"}
