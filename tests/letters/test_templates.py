@@ -43,7 +43,7 @@ def test_the_migration_gives_existing_organisations_the_missing_defaults():
     edited = waarschuwing(organisatie)
     edited.inhoud = "Eigen tekst."
     edited.save()
-    migration = importlib.import_module("cases.migrations.0007_brief_sjablonen")
+    migration = importlib.import_module("cases.migrations.0008_brief_sjablonen")
     migration.seed_default_templates(django_apps, None)
     assert BriefSjabloon.objects.filter(organisatie=organisatie).count() == len(BriefSoort.values)
     assert waarschuwing(organisatie).inhoud == "Eigen tekst."  # an edited template is kept

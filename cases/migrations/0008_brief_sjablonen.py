@@ -29,7 +29,7 @@ def seed_default_templates(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0006_jongere_name_trigram"),
+        ("cases", "0007_jongere_zoeknaam"),
     ]
 
     operations = [
