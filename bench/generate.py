@@ -4,7 +4,7 @@
 
 Writes through bulk inserts (no ORM save per row): organisations with their gemeenten and code
 lists, jongeren with dossiers, meldingen over 5 schooljaren in the proportions of the Zoetermeer
-report, vrijstellingen and Doorstroompunt trajecten. Organisation sizes are skewed (a few
+report with their MAS history and 0-3 actions each, vrijstellingen and Doorstroompunt trajecten. Organisation sizes are skewed (a few
 large cities, many small municipalities), like the Netherlands.
 """
 
@@ -13,7 +13,7 @@ import os
 import random
 import sys
 import time
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -23,12 +23,14 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.contrib.auth.hashers import make_password  # noqa: E402
+
 from cases.codelists import seed_codelists  # noqa: E402
 from cases.constants import Codelijst  # noqa: E402
-from cases.models import CodeItem, Dossier, Gemeente, Jongere, Organisatie  # noqa: E402
+from cases.models import Actie, CodeItem, Dossier, Gemeente, Jongere, Organisatie, User  # noqa: E402
 from doorstroom.models import Traject  # noqa: E402
 from leerplicht.constants import REDEN_LIJST, RESULTAAT_LIJST  # noqa: E402
-from leerplicht.models import Melding, Vrijstelling  # noqa: E402
+from leerplicht.models import Melding, MeldingActie, MeldingTransitie, Vrijstelling  # noqa: E402
 
 FIRST_SCHOOLJAAR = 2020  # 2020-2021 .. 2024-2025
 YEARS = 5
@@ -65,6 +67,75 @@ DOELGROEPEN = {
 BATCH = 5000
 
 
+# Surnames with their tussenvoegsel; the number makes each jongere findable by name.
+SURNAMES = [
+    ("de", "Vries"), ("", "Jansen"), ("", "Bakker"), ("", "Visser"), ("", "Smit"), ("", "Meijer"),
+    ("", "Yilmaz"), ("", "El Amrani"), ("van", "Dijk"), ("de", "Jong"), ("van den", "Berg"), ("", "Mulder"),
+]  # fmt: skip
+# Actions on a melding and how often they occur (a verzuimgesprek is the usual first step).
+ACTIES = {
+    "verzuimgesprek": 40,
+    "formele_waarschuwing": 12,
+    "huisbezoek": 8,
+    "notitie": 20,
+    "kennisgevingsbrief": 8,
+    "jgz_aanmelding": 8,
+    "verwijzing_hulp": 4,
+}
+
+
+def surname(rng: random.Random, i: int) -> dict:
+    tussenvoegsel, achternaam = rng.choice(SURNAMES)
+    return {"tussenvoegsel": tussenvoegsel, "achternaam": f"{achternaam}-{i}"}
+
+
+def worker_of(organisatie, prefix: str, index: int) -> User:
+    """The leerplichtambtenaar in whose name the generated actions are recorded."""
+    return User.objects.create(
+        username=f"{prefix}-{index:03d}-lpa",
+        organisatie=organisatie,
+        first_name="Generator",
+        password=make_password(None),
+    )
+
+
+def add_history(meldingen: list, gebruiker: User, rng: random.Random) -> int:
+    """The MAS history (registration and the move to the current fase) and 0-3 actions per
+    melding, as the timeline of a dossier shows them."""
+    soorten = [s for s, w in ACTIES.items() for _ in range(w)]
+    transities, acties, links = [], [], []
+    for m in meldingen:
+        at = datetime.combine(m.ontvangen_op, datetime.min.time(), tzinfo=UTC)
+        transities.append(MeldingTransitie(melding=m, van="", naar="waarnemen", tijdstip=at))
+        if m.fase != "waarnemen":
+            moved = m.afgesloten_op or m.ontvangen_op + timedelta(days=rng.randint(1, 20))
+            transities.append(
+                MeldingTransitie(
+                    melding=m,
+                    van="waarnemen",
+                    naar=m.fase,
+                    tijdstip=datetime.combine(moved, datetime.min.time(), tzinfo=UTC),
+                )
+            )
+        for _ in range(rng.choice((0, 1, 1, 1, 2, 3))):
+            acties.append(
+                Actie(
+                    dossier_id=m.dossier_id,
+                    soort=rng.choice(soorten),
+                    datum=m.ontvangen_op + timedelta(days=rng.randint(0, 30)),
+                    gebruiker=gebruiker,
+                    vastgelegd_op=at,
+                )
+            )
+            links.append(m)
+    MeldingTransitie.objects.bulk_create(transities, batch_size=BATCH)
+    Actie.objects.bulk_create(acties, batch_size=BATCH)
+    MeldingActie.objects.bulk_create(
+        (MeldingActie(melding=m, actie=a) for m, a in zip(links, acties, strict=True)), batch_size=BATCH
+    )
+    return len(acties)
+
+
 def weights(n: int) -> list[float]:
     raw = [1 / (i + 1) ** 0.9 for i in range(n)]
     total = sum(raw)
@@ -76,7 +147,14 @@ def generate(meldingen: int, organisaties: int, seed: int, prefix: str = "bench"
     started = time.perf_counter()
     soorten = [s for s, w in SOORTEN.items() for _ in range(w)]
     doelgroepen = [d for d, w in DOELGROEPEN.items() for _ in range(w)]
-    counts = {"organisaties": 0, "jongeren": 0, "meldingen": 0, "vrijstellingen": 0, "trajecten": 0}
+    counts = {
+        "organisaties": 0,
+        "jongeren": 0,
+        "meldingen": 0,
+        "acties": 0,
+        "vrijstellingen": 0,
+        "trajecten": 0,
+    }
     for index, share in enumerate(weights(organisaties)):
         n_meldingen = max(10, round(meldingen * share))
         gemeenten = 4 if index % 10 == 3 else 1  # every tenth organisation is a contactgemeente
@@ -101,7 +179,7 @@ def generate(meldingen: int, organisaties: int, seed: int, prefix: str = "bench"
                     voornamen=rng.choice(
                         ["Noor", "Sem", "Emma", "Daan", "Julia", "Lucas", "Mila", "Finn", "Sara", "Mohammed"]
                     ),
-                    achternaam=f"{rng.choice(['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Yilmaz', 'El Amrani'])}-{i}",
+                    **surname(rng, i),
                     geboortedatum=date(2003, 1, 1) + timedelta(days=rng.randint(0, 18 * 365)),
                     woongemeente_id=rng.choice(gemeente_ids),
                     bsn="",
@@ -143,7 +221,8 @@ def generate(meldingen: int, organisaties: int, seed: int, prefix: str = "bench"
                 extern_id=f"{prefix}-{index}-m{i}",
             )
 
-        Melding.objects.bulk_create((melding(i) for i in range(n_meldingen)), batch_size=BATCH)
+        created = Melding.objects.bulk_create((melding(i) for i in range(n_meldingen)), batch_size=BATCH)
+        counts["acties"] += add_history(created, worker_of(organisatie, prefix, index), rng)
         n_vrij = int(n_meldingen * 0.08)
         Vrijstelling.objects.bulk_create(
             (
