@@ -10,7 +10,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import retention
-from .models import AuditEntry, CodeItem, Organisatie, School, User
+from .models import AuditEntry, CodeItem, Organisatie, School, SchoolVakantie, User
 from .retention_models import VernietigingsVoorstel
 
 
@@ -58,6 +58,7 @@ class UserAdmin(OwnOrganisationMixin, DjangoUserAdmin):
         (None, {"fields": ("username", "password")}),
         (_("Persoon"), {"fields": ("first_name", "last_name", "email")}),
         (_("Toegang"), {"fields": ("is_active", "is_staff", "groups", "gemeenten")}),
+        (_("Meldingen per e-mail"), {"fields": ("dagelijks_overzicht",)}),
     )
     filter_horizontal = ["groups", "gemeenten"]
 
@@ -65,6 +66,16 @@ class UserAdmin(OwnOrganisationMixin, DjangoUserAdmin):
         if db_field.name == "gemeenten" and not request.user.is_superuser and request.user.organisatie:
             kwargs["queryset"] = request.user.organisatie.gemeenten.all()
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(SchoolVakantie)
+class SchoolVakantieAdmin(OwnOrganisationMixin, admin.ModelAdmin):
+    """School holidays of the region: terms that skip school holidays do not count these days."""
+
+    organisation_field = "organisatie_id"
+    list_display = ["naam", "van", "tot"]
+    exclude = ["organisatie"]
+    date_hierarchy = "van"
 
 
 @admin.register(AuditEntry)

@@ -155,3 +155,18 @@ class ActieSoort(models.TextChoices):
     VEILIG_THUIS = "veilig_thuis", _("Melding Veilig Thuis")
     THUISZITTERSTAFEL = "thuiszitterstafel", _("Bespreking thuiszitterstafel / actietafel")
     OVERDRACHT = "overdracht", _("Overdracht (Doorstroompunt, andere gemeente, nieuw schooljaar)")
+
+
+class TermijnEenheid(models.TextChoices):
+    """How a configured term counts: working days skip weekends and holidays."""
+
+    WERKDAGEN = "werkdagen", _("Werkdagen")
+    KALENDERDAGEN = "kalenderdagen", _("Kalenderdagen")
+
+
+class Signaal(models.TextChoices):
+    """The deadline state the daily job stores on an open item (blank: nothing to signal)."""
+
+    GEEN = "", _("Geen")
+    BINNENKORT = "binnenkort", _("Termijn nadert")
+    VERLOPEN = "verlopen", _("Termijn verstreken")
