@@ -8,5 +8,6 @@ from .models import Termijn
 @admin.register(Termijn)
 class TermijnAdmin(OwnOrganisationMixin, admin.ModelAdmin):
     organisation_field = "organisatie_id"
-    list_display = ["soort", "dagen"]
+    list_display = ["termijn", "soort", "dagen", "eenheid", "schoolvakanties_overslaan"]
+    list_filter = ["termijn", "eenheid"]
     exclude = ["organisatie"]

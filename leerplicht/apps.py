@@ -9,8 +9,10 @@ class LeerplichtConfig(AppConfig):
     def ready(self):
         from cases import registry
 
-        from . import demo, dossier
+        from . import demo, dossier, termijnen
 
         registry.timeline_providers.append(dossier.timeline_entries)
         registry.dossier_sections.append((10, "leerplicht/dossier_section.html", dossier.section_context))
         registry.demo_loaders.append(demo.load)
+        registry.termijn_signaleerders.append(termijnen.signaleren)
+        registry.digest_providers.append(termijnen.digest_items)
