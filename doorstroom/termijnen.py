@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from cases.constants import TermijnEenheid
 from cases.models import Organisatie
@@ -84,6 +85,30 @@ def signaleren(*, today: date) -> int:
             Traject.objects.bulk_update(rows[start : start + BATCH], FIELDS)
         changed += len(rows)
     return changed
+
+
+def traject_bijwerken(traject_id: int, *, today: date | None = None) -> None:
+    """Refresh one traject's deadline state right after a change (started, benadering recorded,
+    closed, nazorg recorded), by the same rules as the daily job. Does not touch the version."""
+    today = today or timezone.localdate()
+    traject = (
+        Traject.objects.annotate(benaderd=Exists(Benadering.objects.filter(traject=OuterRef("pk"))))
+        .only(
+            "pk",
+            "organisatie_id",
+            "doelgroep",
+            "gemeld_op",
+            "afgesloten_op",
+            "nazorg_op",
+            "nazorg_uitgevoerd_op",
+        )
+        .get(pk=traject_id)
+    )
+    termijnen = Termijnen.voor(traject.organisatie_id)
+    op, soort = termijnen.open_termijn(traject, benaderd=traject.benaderd)
+    Traject.objects.filter(pk=traject_id).update(
+        termijn_op=op, termijn_soort=soort, signaal=termijnen.kalender.signaal(op, today)
+    )
 
 
 def digest_items(user) -> list[DigestItem]:

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from cases.constants import ActieSoort, Signaal, TermijnEenheid
 from cases.models import Organisatie
@@ -139,6 +140,42 @@ def signaleren(*, today: date) -> int:
                 rows.append(vrijstelling)
         changed += _store(Vrijstelling, rows, fields)
     return changed
+
+
+def melding_bijwerken(melding_id: int, *, today: date | None = None) -> None:
+    """Refresh one melding's deadline state right after a change (registered, action recorded,
+    closed, reopened), by the same rules as the daily job, so the werkvoorraad does not show a
+    stale signal until the next morning. Does not touch the version (no edit conflicts)."""
+    today = today or timezone.localdate()
+    melding = (
+        Melding.objects.annotate(gecontacteerd=gecontacteerd())
+        .only("pk", "organisatie_id", "soort", "ontvangen_op", "fase")
+        .get(pk=melding_id)
+    )
+    state = {"termijn_op": None, "termijn_soort": "", "signaal": Signaal.GEEN}
+    if melding.is_open:
+        termijnen = Termijnen.voor(melding.organisatie_id)
+        op, soort = termijnen.eerstvolgende(melding, gecontacteerd=melding.gecontacteerd)
+        state = {"termijn_op": op, "termijn_soort": soort, "signaal": termijnen.kalender.signaal(op, today)}
+    Melding.objects.filter(pk=melding_id).update(**state)
+
+
+def vrijstelling_bijwerken(vrijstelling_id: int, *, today: date | None = None) -> None:
+    """Refresh one aanvraag's deadline state after it was registered or decided."""
+    today = today or timezone.localdate()
+    vrijstelling = Vrijstelling.objects.only("pk", "organisatie_id", "aangevraagd_op", "besluit").get(
+        pk=vrijstelling_id
+    )
+    state = {"termijn_op": None, "termijn_soort": "", "signaal": Signaal.GEEN}
+    if not vrijstelling.besluit:
+        termijnen = Termijnen.voor(vrijstelling.organisatie_id)
+        op = termijnen.beslissing(vrijstelling)
+        state = {
+            "termijn_op": op,
+            "termijn_soort": TermijnSoort.BESLISSING.value,
+            "signaal": termijnen.kalender.signaal(op, today),
+        }
+    Vrijstelling.objects.filter(pk=vrijstelling_id).update(**state)
 
 
 def digest_items(user) -> list[DigestItem]:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.tasks import termijnen_signaleren
+from doorstroom import services
 from doorstroom.models import Traject, TrajectTermijn
 from tests.doorstroom.factories import BenaderingFactory, TrajectFactory, years_ago
 from tests.factories import JongereFactory
@@ -89,3 +90,21 @@ def test_caseload_with_signal_filter_keeps_its_query_count(client, coach, org):
     large, page = count_queries()
     assert "50 trajecten" in page and page.count("Termijn verstreken: eerste contact") == 25
     assert large == small
+
+
+def test_a_first_benadering_clears_the_signal_at_once(client, coach, org):
+    today = timezone.localdate()
+    stil = traject(org, "Stil", behandelaar=coach, gemeld_op=today - timedelta(days=30))
+    termijnen_signaleren.apply()
+    client.force_login(coach)
+    assert "Termijn verstreken: eerste contact" in row(
+        client.get(reverse("trajecten")).content.decode(), "Stil"
+    )
+
+    services.benadering_vastleggen(
+        actor=coach, traject=stil, soort="huisbezoek", datum=today, uitkomst="niet_aangetroffen"
+    )
+
+    assert "Termijn verstreken:" not in row(client.get(reverse("trajecten")).content.decode(), "Stil")
+    stil.refresh_from_db()
+    assert (stil.signaal, stil.termijn_op) == ("", None)

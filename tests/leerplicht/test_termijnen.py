@@ -12,6 +12,7 @@ from django.utils import timezone
 from cases.constants import ActieSoort
 from cases.models import SchoolVakantie
 from cases.tasks import termijnen_signaleren
+from leerplicht import services
 from leerplicht.models import Melding, MeldingActie, Termijn, Vrijstelling
 from leerplicht.termijnen import signaleren
 from tests.factories import ActieFactory, JongereFactory, MeldingFactory
@@ -126,3 +127,24 @@ def test_werkvoorraad_with_signal_filter_keeps_its_query_count(client, org, lpa)
     large, page = count_queries()
     assert "50 open meldingen" in page and page.count("Termijn verstreken: eerste contact") == 50
     assert large == small
+
+
+def test_recording_the_first_contact_updates_the_signal_at_once(client, org, lpa):
+    today = timezone.localdate()
+    Termijn.objects.create(
+        organisatie=org, termijn="afhandeling", soort="relatief_wettelijk", dagen=16, eenheid="kalenderdagen"
+    )
+    laat = melding(org, lpa, "Laat", ontvangen_op=today - timedelta(days=14))
+    termijnen_signaleren.apply()
+    laat.refresh_from_db()
+    assert (laat.signaal, laat.termijn_soort) == ("verlopen", "eerste_contact")
+    versie = laat.versie
+
+    services.melding_actie_register(actor=lpa, melding_id=laat.pk, soort=ActieSoort.HUISBEZOEK, datum=today)
+
+    laat.refresh_from_db()
+    # The handling term (16 calendar days) ends in 2 days.
+    assert (laat.termijn_soort, laat.termijn_op) == ("afhandeling", today + timedelta(days=2))
+    assert laat.versie == versie  # no edit conflict for someone who has the melding open
+    client.force_login(lpa)
+    assert "Termijn verstreken:" not in row(client.get(reverse("werkvoorraad")).content.decode(), "Laat")
