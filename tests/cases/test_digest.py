@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from cases.constants import Role
@@ -111,3 +112,16 @@ def test_the_beat_schedule_runs_the_deadline_job_before_the_digest(settings):
     assert schedule["cases-digest-versturen"]["task"] == digest_versturen.name
     assert schedule["cases-termijnen-signaleren"]["schedule"].hour == {6}
     assert schedule["cases-digest-versturen"]["schedule"].hour == {7}
+
+
+def test_a_user_turns_the_digest_off_and_on_from_the_start_page(client, lpa):
+    client.force_login(lpa)
+    page = client.post(reverse("dagelijks_overzicht"), {"aan": "0"}, follow=True).content.decode()
+    assert "U ontvangt geen dagelijks overzicht per e-mail meer." in page
+    assert "Dagelijks overzicht aanzetten" in page
+    lpa.refresh_from_db()
+    assert lpa.dagelijks_overzicht is False
+    client.post(reverse("dagelijks_overzicht"), {"aan": "1"})
+    lpa.refresh_from_db()
+    assert lpa.dagelijks_overzicht is True
+    assert client.get(reverse("dagelijks_overzicht")).status_code == 405

@@ -9,13 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.constants import ActieSoort
+from cases.constants import ActieSoort, Role
 from cases.models import SchoolVakantie
 from cases.tasks import termijnen_signaleren
 from leerplicht import services
 from leerplicht.models import Melding, MeldingActie, Termijn, Vrijstelling
 from leerplicht.termijnen import signaleren
-from tests.factories import ActieFactory, JongereFactory, MeldingFactory
+from tests.factories import ActieFactory, JongereFactory, MeldingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +148,27 @@ def test_recording_the_first_contact_updates_the_signal_at_once(client, org, lpa
     assert laat.versie == versie  # no edit conflict for someone who has the melding open
     client.force_login(lpa)
     assert "Termijn verstreken:" not in row(client.get(reverse("werkvoorraad")).content.decode(), "Laat")
+
+
+def test_the_beheerder_configures_a_term_and_a_duplicate_is_refused_with_a_message(client, org):
+    beheerder = UserFactory(
+        username="beheerder", organisatie=org, role=Role.FUNCTIONEEL_BEHEERDER, is_staff=True
+    )
+    client.force_login(beheerder)
+    url = reverse("admin:leerplicht_termijn_add")
+    data = {
+        "termijn": "eerste_contact",
+        "soort": "thuiszitter",
+        "dagen": "1",
+        "eenheid": "werkdagen",
+        "schoolvakanties_overslaan": "on",
+    }
+    assert client.post(url, data).status_code == 302
+    termijn = Termijn.objects.get()
+    assert (termijn.organisatie, termijn.dagen, termijn.eenheid) == (org, 1, "werkdagen")
+
+    again = client.post(url, data).content.decode()
+    assert "Deze instelling bestaat al voor uw organisatie" in again
+    zonder_soort = client.post(url, {**data, "termijn": "afhandeling", "soort": ""}).content.decode()
+    assert "Kies een soort melding, behalve bij het besluit op een aanvraag" in zonder_soort
+    assert Termijn.objects.count() == 1
