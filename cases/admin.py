@@ -5,12 +5,13 @@ Jongeren and dossiers are deliberately absent: a beheerder configures, but reads
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import retention
-from .models import AuditEntry, CodeItem, Organisatie, School, User
+from .models import AuditEntry, CodeItem, Organisatie, School, SchoolVakantie, User
 from .retention_models import VernietigingsVoorstel
 
 
@@ -29,6 +30,33 @@ class OwnOrganisationMixin:
         if not request.user.is_superuser:
             setattr(obj, self.organisation_field, request.user.organisatie_id)
         super().save_model(request, obj, form, change)
+
+
+class UniquePerOrganisationMixin(OwnOrganisationMixin):
+    """For settings unique per organisation and `unique_fields`: the organisation is not on the
+    form, so Django cannot check the unique constraint; this form does, instead of failing with
+    a database error."""
+
+    unique_fields: tuple[str, ...] = ()
+    duplicate_message = _("Deze instelling bestaat al voor uw organisatie; wijzig de bestaande.")
+
+    def get_form(self, request, obj=None, **kwargs):
+        base = super().get_form(request, obj, **kwargs)
+        model, fields, message = self.model, self.unique_fields, self.duplicate_message
+        organisatie_id = request.user.organisatie_id
+
+        class Form(base):
+            def clean(self):
+                data = super().clean()
+                if organisatie_id and all(name in data for name in fields):
+                    others = model.objects.filter(
+                        organisatie_id=organisatie_id, **{name: data[name] for name in fields}
+                    ).exclude(pk=self.instance.pk)
+                    if others.exists():
+                        raise ValidationError(message)
+                return data
+
+        return Form
 
 
 @admin.register(CodeItem)
@@ -58,6 +86,7 @@ class UserAdmin(OwnOrganisationMixin, DjangoUserAdmin):
         (None, {"fields": ("username", "password")}),
         (_("Persoon"), {"fields": ("first_name", "last_name", "email")}),
         (_("Toegang"), {"fields": ("is_active", "is_staff", "groups", "gemeenten")}),
+        (_("E-mail"), {"fields": ("dagelijks_overzicht",)}),
     )
     filter_horizontal = ["groups", "gemeenten"]
 
@@ -65,6 +94,16 @@ class UserAdmin(OwnOrganisationMixin, DjangoUserAdmin):
         if db_field.name == "gemeenten" and not request.user.is_superuser and request.user.organisatie:
             kwargs["queryset"] = request.user.organisatie.gemeenten.all()
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(SchoolVakantie)
+class SchoolVakantieAdmin(OwnOrganisationMixin, admin.ModelAdmin):
+    """School holidays of the region: terms that skip school holidays do not count these days."""
+
+    organisation_field = "organisatie_id"
+    list_display = ["naam", "van", "tot"]
+    exclude = ["organisatie"]
+    date_hierarchy = "van"
 
 
 @admin.register(AuditEntry)

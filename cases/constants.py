@@ -183,3 +183,18 @@ class BriefStatus(models.TextChoices):
     BEZIG = "bezig", _("Bezig")
     KLAAR = "klaar", _("Klaar")
     MISLUKT = "mislukt", _("Mislukt")
+
+
+class TermijnEenheid(models.TextChoices):
+    """How a configured term counts: working days skip weekends and holidays."""
+
+    WERKDAGEN = "werkdagen", _("Werkdagen")
+    KALENDERDAGEN = "kalenderdagen", _("Kalenderdagen")
+
+
+class Signaal(models.TextChoices):
+    """The deadline state the daily job stores on an open item (blank: nothing to signal)."""
+
+    GEEN = "", _("Geen")
+    BINNENKORT = "binnenkort", _("Termijn nadert")
+    VERLOPEN = "verlopen", _("Termijn verstreken")

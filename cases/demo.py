@@ -14,9 +14,10 @@ from faker import Faker
 
 from . import registry
 from .constants import ActieSoort, Geslacht, Onderwijssoort, Role
-from .models import Actie, Inschrijving, Organisatie, School, User
+from .models import Actie, Inschrijving, Organisatie, School, SchoolVakantie, User
 from .rules import bsn_check_digit, leerplicht_end, leerplicht_start
 from .services import jongere_register, organisatie_create
+from .signalen import termijnen_signaleren
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - fictitious accounts, dev settings only
 
@@ -126,6 +127,8 @@ def load_organisation(spec: dict, today: date, seed: int) -> Organisatie:
             is_staff=role == Role.FUNCTIONEEL_BEHEERDER,
         )
         user.groups.add(Group.objects.get(name=str(role.label)))
+        user.email = f"{user.username}@demo.invalid"  # the digest goes to the console in dev
+        user.save(update_fields=["email"])
         users.append(user)
     case_workers = users[:2]
     schools = _schools(rng, seed % 90, spec["gemeenten"][0][1])
@@ -177,10 +180,31 @@ def load_organisation(spec: dict, today: date, seed: int) -> Organisatie:
                 ),
                 gebruiker=rng.choice(case_workers),
             )
+    _school_holidays(organisatie, today)
     users_by_role = {role: user for (_name, role, *_rest), user in zip(USERS, users, strict=True)}
     for loader in registry.demo_loaders:
         loader(organisatie=organisatie, users=users_by_role, today=today, rng=rng)
     return organisatie
+
+
+def _school_holidays(organisatie: Organisatie, today: date) -> None:
+    """Illustrative school holidays of the current schooljaar (a functioneel beheerder enters
+    the official dates of the region): autumn, Christmas, spring, May and summer."""
+    year = today.year if today.month >= 8 else today.year - 1
+
+    def week_of(month: int, day: int, next_year: bool, weeks: int = 1):
+        start = date(year + next_year, month, day)
+        start -= timedelta(days=(start.weekday() + 2) % 7)  # the Saturday on or before
+        return start, start + timedelta(days=7 * weeks + 1)
+
+    for naam, (van, tot) in [
+        ("Herfstvakantie", week_of(10, 18, False)),
+        ("Kerstvakantie", week_of(12, 21, False, weeks=2)),
+        ("Voorjaarsvakantie", week_of(2, 16, True)),
+        ("Meivakantie", week_of(4, 27, True)),
+        ("Zomervakantie", week_of(7, 13, True, weeks=6)),
+    ]:
+        SchoolVakantie.objects.create(organisatie=organisatie, naam=f"{naam} {van.year}", van=van, tot=tot)
 
 
 def load_demo(today: date | None = None) -> list[str]:
@@ -194,4 +218,6 @@ def load_demo(today: date | None = None) -> list[str]:
             continue
         load_organisation(spec, today, seed)
         loaded.append(spec["slug"])
+    if loaded:
+        termijnen_signaleren(today=today)  # what the daily job would flag this morning
     return loaded

@@ -123,6 +123,14 @@ class User(AbstractUser):
         related_name="+",
         help_text=_("Leeg: alle gemeenten van de organisatie."),
     )
+    dagelijks_overzicht = models.BooleanField(
+        _("dagelijks overzicht per e-mail"),
+        default=True,
+        help_text=_(
+            "Elke ochtend een e-mail met nieuw toegewezen werk en termijnen die naderen of verstreken "
+            "zijn (alleen aantallen, data en links, geen persoonsgegevens)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("gebruiker")
@@ -587,3 +595,4 @@ class AuditEntry(models.Model):
 
 from .letter_models import Brief, BriefSjabloon  # noqa: E402, F401
 from .retention_models import VernietigingsVoorstel  # noqa: E402, F401
+from .termijn_models import DigestVerzending, SchoolVakantie  # noqa: E402, F401

@@ -5,6 +5,10 @@ Apps register in their AppConfig.ready():
 - `timeline_providers`: callables (user, dossier) -> list[TimelineEntry] for the dossier page;
 - `demo_loaders`: callables (organisatie, users_by_role, today, rng) adding demo data;
 - `letter_sources`: what a letter can be made from (melding, vrijstelling, traject), by key.
+- `termijn_signaleerders`: callables (today) -> int that store the deadline state (due soon,
+  overdue) of their open items; run by the daily job `cases.termijnen_signaleren`;
+- `digest_providers`: callables (user) -> list[DigestItem]: the open items assigned to `user`,
+  read through `visible_to(user)`; the daily e-mail digest is built from them.
 """
 
 from collections.abc import Callable
@@ -13,6 +17,8 @@ from datetime import date
 
 timeline_providers: list[Callable] = []
 demo_loaders: list[Callable] = []
+termijn_signaleerders: list[Callable] = []
+digest_providers: list[Callable] = []
 #: Templates included in the dossier page's overview (e.g. open meldingen, trajecten);
 #: each receives `dossier` and `user`. Registered as (order, template name, context callable).
 dossier_sections: list[tuple[int, str, Callable]] = []
@@ -58,3 +64,21 @@ letter_sources: dict[str, LetterSource] = {}
 
 def register_letter_source(source: LetterSource) -> None:
     letter_sources[source.key] = source
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    """One open item assigned to a user, as the digest may show it: kind, id, deadline and a
+    link, never a name or another personal detail."""
+
+    soort: str  # a stable key, e.g. "melding", "vrijstelling", "traject"
+    soort_label: str  # e.g. "Melding", shown in the mail
+    pk: int
+    url: str  # path of the item's page; the digest makes it absolute
+    termijn_label: str = ""  # e.g. "eerste contact"
+    termijn_op: date | None = None
+    signaal: str = ""
+
+    @property
+    def sleutel(self) -> str:
+        return f"{self.soort}:{self.pk}"

@@ -3,8 +3,9 @@
 from django.db.models import QuerySet
 
 from . import registry
-from .models import Actie, Dossier, Jongere
+from .models import Actie, Dossier, Jongere, SchoolVakantie
 from .registry import TimelineEntry
+from .werkdagen import Kalender
 
 
 def jongeren_for(user) -> QuerySet[Jongere]:
@@ -38,3 +39,8 @@ def timeline_for(user, dossier: Dossier) -> list[TimelineEntry]:
     for provider in registry.timeline_providers:
         entries.extend(provider(user, dossier))
     return sorted(entries, key=lambda entry: entry.datum, reverse=True)
+
+
+def kalender_voor(organisatie_id: int | None) -> Kalender:
+    """The working-day calendar of an organisation (one query: its school holidays)."""
+    return Kalender(SchoolVakantie.objects.filter(organisatie_id=organisatie_id).values_list("van", "tot"))

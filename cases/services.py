@@ -127,3 +127,10 @@ def document_upload(
         request=request,
     )
     return document
+
+
+def dagelijks_overzicht_instellen(*, user: User, aan: bool) -> User:
+    """The user's own choice whether to receive the daily e-mail digest."""
+    user.dagelijks_overzicht = aan
+    user.save(update_fields=["dagelijks_overzicht"])
+    return user

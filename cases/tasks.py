@@ -27,3 +27,24 @@ def brief_maken(brief_id: int) -> None:
     from .letters.services import brief_execute
 
     brief_execute(brief_id=brief_id)
+
+
+@shared_task(name="cases.termijnen_signaleren", acks_late=True)
+def termijnen_signaleren() -> int:
+    """Daily: store which open meldingen, aanvragen and trajecten are due soon or overdue, so the
+    werkvoorraad and caseload show and filter on it. Idempotent."""
+    from django.utils import timezone
+
+    from .signalen import termijnen_signaleren as run
+
+    return run(today=timezone.localdate())
+
+
+@shared_task(name="cases.digest_versturen", acks_late=True)
+def digest_versturen() -> int:
+    """Daily, after the deadline job: the e-mail digest per user. At most one per user and day."""
+    from django.utils import timezone
+
+    from .digest import digest_versturen as run
+
+    return run(today=timezone.localdate())

@@ -5,6 +5,7 @@ from .letters import views as letter_views
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("dagelijks-overzicht/", views.dagelijks_overzicht, name="dagelijks_overzicht"),
     path("jongeren/", views.jongeren, name="jongeren"),
     path("dossiers/<int:pk>/", views.dossier, name="dossier"),
     path("dossiers/<int:pk>/acties/", views.actie_toevoegen, name="actie_toevoegen"),

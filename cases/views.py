@@ -59,6 +59,19 @@ def start(request):
 
 
 @login_required
+@require_POST
+def dagelijks_overzicht(request):
+    """Turn the user's own daily e-mail digest on or off (no personal data involved)."""
+    aan = request.POST.get("aan") == "1"
+    services.dagelijks_overzicht_instellen(user=request.user, aan=aan)
+    if aan:
+        messages.success(request, _("U ontvangt het dagelijks overzicht per e-mail weer."))
+    else:
+        messages.success(request, _("U ontvangt geen dagelijks overzicht per e-mail meer."))
+    return redirect("start")
+
+
+@login_required
 @permission_required(VIEW_PERMISSION, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def jongeren(request):

@@ -9,6 +9,7 @@ class DoorstroomConfig(AppConfig):
     def ready(self):
         from cases import registry
 
+        from . import termijnen
         from .demo import load_demo_trajecten
         from .integration import dossier_section
         from .letters import TRAJECT
@@ -18,6 +19,10 @@ class DoorstroomConfig(AppConfig):
             registry.timeline_providers.append(timeline_entries)
         if load_demo_trajecten not in registry.demo_loaders:
             registry.demo_loaders.append(load_demo_trajecten)
+        if termijnen.signaleren not in registry.termijn_signaleerders:
+            registry.termijn_signaleerders.append(termijnen.signaleren)
+        if termijnen.digest_items not in registry.digest_providers:
+            registry.digest_providers.append(termijnen.digest_items)
         if not any(entry[1] == "doorstroom/dossier_section.html" for entry in registry.dossier_sections):
             registry.dossier_sections.append((20, "doorstroom/dossier_section.html", dossier_section))
         registry.register_letter_source(TRAJECT)

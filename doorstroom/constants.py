@@ -15,6 +15,18 @@ class Doelgroep(models.TextChoices):
     ZORG_18PLUS = "zorg_18plus", _("Zorgmelding 18+")
 
 
+class TrajectTermijnSoort(models.TextChoices):
+    """The deadlines the caseload watches."""
+
+    EERSTE_CONTACT = "eerste_contact", _("eerste contact")
+    NAZORG = "nazorg", _("nazorg")
+
+
+# Defaults in working days, until an organisation sets its own per doelgroep: the first contact
+# attempt after the signal, and carrying out the nazorg after its planned date.
+DEFAULT_TRAJECT_TERMIJN_WERKDAGEN = {TrajectTermijnSoort.EERSTE_CONTACT: 5, TrajectTermijnSoort.NAZORG: 20}
+
+
 class Fase(models.TextChoices):
     WAARNEMEN = "waarnemen", _("Waarnemen")
     ANALYSEREN = "analyseren", _("Analyseren")

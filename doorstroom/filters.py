@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cases.constants import Signaal
 from cases.forms import style_fields
 from cases.models import Gemeente
 
@@ -50,9 +51,15 @@ class TrajectFilter(django_filters.FilterSet):
         empty_label=_("Alle gemeenten"),
     )
 
+    signaal = django_filters.ChoiceFilter(
+        label=_("Termijn"),
+        choices=[(s.value, s.label) for s in (Signaal.VERLOPEN, Signaal.BINNENKORT)],
+        empty_label=_("Alle termijnen"),
+    )
+
     class Meta:
         model = Traject
-        fields = ["status", "behandelaar", "doelgroep", "stap", "gemeente"]
+        fields = ["status", "behandelaar", "doelgroep", "stap", "gemeente", "signaal"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,7 +15,7 @@ from cases.models import CodeItem, Dossier, User
 from cases.services import actie_register
 from cases.workflow import TransitionError
 
-from . import rules
+from . import rules, termijnen
 from .constants import RESULTAAT_LIJST, BenaderingSoort, Bron, Doelgroep, Stap, reden_lijst, uitstroom_lijst
 from .models import Benadering, PlanVanAanpak, StapWijziging, Traject, VerzuimActie, VerzuimMelding
 from .workflow import routekaart_voor, sluit_af
@@ -142,6 +142,7 @@ def traject_start(
             obj=traject,
             request=request,
         )
+    termijnen.traject_bijwerken(traject.pk)
     return traject
 
 
@@ -213,6 +214,7 @@ def traject_bijwerken(*, actor: User, traject: Traject, versie: int, request=Non
     )
     _check_signal_codes(locked, organisatie_id)
     locked.save()
+    termijnen.traject_bijwerken(locked.pk)
     _log(actor=actor, action=AuditAction.WIJZIGEN, traject=locked, request=request)
     return locked
 
@@ -313,6 +315,7 @@ def traject_afsluiten(
     locked.nazorg_op = rules.nazorg_datum(afgesloten_op)
     _record_step(traject=locked, van=locked.stap, naar=target, actor=actor, reden=_("Traject afgesloten."))
     locked.save()
+    termijnen.traject_bijwerken(locked.pk)
     _log(actor=actor, action=AuditAction.WIJZIGEN, traject=locked, request=request)
     return locked
 
@@ -335,6 +338,7 @@ def benadering_vastleggen(
     benadering = Benadering.objects.create(
         traject=locked, soort=soort, datum=datum, uitkomst=uitkomst, toelichting=toelichting, door=actor
     )
+    termijnen.traject_bijwerken(locked.pk)
     _log(actor=actor, action=AuditAction.AANMAKEN, traject=locked, obj=benadering, request=request)
     return benadering
 
@@ -451,6 +455,7 @@ def nazorg_vastleggen(
     locked.nazorg_situatie = situatie
     locked.nazorg_toelichting = toelichting
     locked.save()
+    termijnen.traject_bijwerken(locked.pk)
     _log(actor=actor, action=AuditAction.WIJZIGEN, traject=locked, request=request)
     return locked
 

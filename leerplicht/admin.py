@@ -1,12 +1,14 @@
 from django.contrib import admin
 
-from cases.admin import OwnOrganisationMixin
+from cases.admin import UniquePerOrganisationMixin
 
 from .models import Termijn
 
 
 @admin.register(Termijn)
-class TermijnAdmin(OwnOrganisationMixin, admin.ModelAdmin):
+class TermijnAdmin(UniquePerOrganisationMixin, admin.ModelAdmin):
     organisation_field = "organisatie_id"
-    list_display = ["soort", "dagen"]
+    unique_fields = ("termijn", "soort")
+    list_display = ["termijn", "soort", "dagen", "eenheid", "schoolvakanties_overslaan"]
+    list_filter = ["termijn", "eenheid"]
     exclude = ["organisatie"]

@@ -9,10 +9,12 @@ class LeerplichtConfig(AppConfig):
     def ready(self):
         from cases import registry
 
-        from . import demo, dossier, letters
+        from . import demo, dossier, letters, termijnen
 
         registry.timeline_providers.append(dossier.timeline_entries)
         registry.dossier_sections.append((10, "leerplicht/dossier_section.html", dossier.section_context))
         registry.demo_loaders.append(demo.load)
         registry.register_letter_source(letters.MELDING)
         registry.register_letter_source(letters.VRIJSTELLING)
+        registry.termijn_signaleerders.append(termijnen.signaleren)
+        registry.digest_providers.append(termijnen.digest_items)

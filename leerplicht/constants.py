@@ -139,6 +139,14 @@ class OnderwijsKolom(models.TextChoices):
     GEEN = "geen", _("Geen")
 
 
+class TermijnSoort(models.TextChoices):
+    """The kinds of deadline the werkvoorraad watches."""
+
+    EERSTE_CONTACT = "eerste_contact", _("eerste contact")
+    AFHANDELING = "afhandeling", _("afhandeling")
+    BESLISSING = "beslissing", _("besluit op aanvraag")
+
+
 # Default handling terms in calendar days per soort, until an organisation sets its own.
 DEFAULT_TERMIJN_DAGEN = {
     MeldingSoort.ABSOLUUT: 10,
@@ -150,3 +158,6 @@ DEFAULT_TERMIJN_DAGEN = {
 }
 # Term for a decision on a vrijstelling (Awb: 8 weeks).
 DEFAULT_BESLISTERMIJN_VRIJSTELLING = 56
+# Default term for the first contact (an action such as a verzuimgesprek or huisbezoek) in
+# working days after receipt, school holidays skipped; a thuiszitter gets priority.
+DEFAULT_EERSTE_CONTACT_WERKDAGEN = dict.fromkeys(MeldingSoort, 5) | {MeldingSoort.THUISZITTER: 2}

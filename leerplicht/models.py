@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.access import ScopedQuerySet
 from cases.concurrency import VersionedModel
-from cases.constants import Onderwijssoort
+from cases.constants import Onderwijssoort, TermijnEenheid
 from cases.models import (
     Actie,
     CodeItem,
@@ -18,8 +18,9 @@ from cases.models import (
     School,
     User,
 )
+from cases.termijn_models import signaal_index, termijn_fields
 
-from .constants import Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom, Route
+from .constants import Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom, Route, TermijnSoort
 
 
 class ViaDossierQuerySet(ScopedQuerySet):
@@ -122,6 +123,12 @@ class Melding(OwnedByOrganisation, VersionedModel):
         User, verbose_name=_("geregistreerd door"), on_delete=models.PROTECT, null=True, related_name="+"
     )
     geregistreerd_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
+    termijn_op, termijn_soort, signaal = termijn_fields(
+        [
+            (TermijnSoort.EERSTE_CONTACT, TermijnSoort.EERSTE_CONTACT.label),
+            (TermijnSoort.AFHANDELING, TermijnSoort.AFHANDELING.label),
+        ]
+    ).values()
 
     objects = MeldingQuerySet.as_manager()
 
@@ -144,6 +151,7 @@ class Melding(OwnedByOrganisation, VersionedModel):
                 name="melding_open_behandelaar",
             ),
             models.Index(fields=["organisatie", "extern_id"]),
+            signaal_index("melding_signaal"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -306,6 +314,9 @@ class Vrijstelling(OwnedByOrganisation, VersionedModel):
     documenten = models.ManyToManyField(Document, verbose_name=_("documenten"), blank=True, related_name="+")
     extern_id = models.CharField(_("extern id"), max_length=64, blank=True)
     geregistreerd_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
+    termijn_op, termijn_soort, signaal = termijn_fields(
+        [(TermijnSoort.BESLISSING, TermijnSoort.BESLISSING.label)]
+    ).values()
 
     objects = VrijstellingQuerySet.as_manager()
 
@@ -321,6 +332,7 @@ class Vrijstelling(OwnedByOrganisation, VersionedModel):
                 condition=models.Q(besluit=""),
                 name="vrijstelling_open_org",
             ),
+            signaal_index("vrijstelling_signaal"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -340,18 +352,53 @@ class Vrijstelling(OwnedByOrganisation, VersionedModel):
 
 
 class Termijn(models.Model):
-    """The handling term of an organisation per soort melding (calendar days after receipt)."""
+    """A term of an organisation: per soort melding the first contact and the handling, or (soort
+    empty) the decision on a request for vrijstelling or verlof. Without a row the defaults of
+    leerplicht.constants apply."""
 
     organisatie = models.ForeignKey(
         Organisatie, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="termijnen"
     )
-    soort = models.CharField(_("soort melding"), max_length=30, choices=MeldingSoort.choices)
-    dagen = models.PositiveSmallIntegerField(_("dagen"), help_text=_("Kalenderdagen na ontvangst."))
+    termijn = models.CharField(
+        _("termijn"), max_length=20, choices=TermijnSoort.choices, default=TermijnSoort.AFHANDELING
+    )
+    soort = models.CharField(
+        _("soort melding"),
+        max_length=30,
+        choices=MeldingSoort.choices,
+        blank=True,
+        help_text=_("Leeg bij het besluit op een aanvraag vrijstelling of verlof."),
+    )
+    dagen = models.PositiveSmallIntegerField(
+        _("dagen"), help_text=_("Aantal dagen na ontvangst van de melding of aanvraag.")
+    )
+    eenheid = models.CharField(
+        _("eenheid"), max_length=20, choices=TermijnEenheid.choices, default=TermijnEenheid.WERKDAGEN
+    )
+    schoolvakanties_overslaan = models.BooleanField(
+        _("schoolvakanties tellen niet mee"),
+        default=True,
+        help_text=_(
+            "Alleen bij werkdagen: de schoolvakanties van uw organisatie tellen niet als werkdag. "
+            "Weekenden en feestdagen tellen bij werkdagen nooit mee."
+        ),
+    )
 
     class Meta:
         verbose_name = _("termijn")
         verbose_name_plural = _("termijnen")
-        constraints = [models.UniqueConstraint(fields=["organisatie", "soort"], name="termijn_uniek")]
+        constraints = [
+            models.UniqueConstraint(fields=["organisatie", "termijn", "soort"], name="termijn_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(termijn=TermijnSoort.BESLISSING, soort="")
+                | (~models.Q(termijn=TermijnSoort.BESLISSING) & ~models.Q(soort="")),
+                name="termijn_soort_past_bij_termijn",
+                violation_error_message=_(
+                    "Kies een soort melding, behalve bij het besluit op een aanvraag (dan leeg)."
+                ),
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.get_soort_display()}: {self.dagen}"
+        soort = self.get_soort_display() or _("aanvragen")
+        return f"{soort}, {self.get_termijn_display()}: {self.dagen} {self.get_eenheid_display().lower()}"

@@ -1,15 +1,17 @@
 """Reads of meldingen and vrijstellingen; every one starts from `visible_to(user)`."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from cases.constants import Signaal
 from cases.models import User
 
 from . import rules
-from .constants import DEFAULT_BESLISTERMIJN_VRIJSTELLING, DEFAULT_TERMIJN_DAGEN, Besluit
-from .models import Melding, MeldingActie, MeldingRoute, MeldingTransitie, Termijn, Vrijstelling
+from .constants import Besluit
+from .models import Melding, MeldingActie, MeldingRoute, MeldingTransitie, Vrijstelling
+from .termijnen import Termijnen
 
 
 def dossiers_met_vrijstelling(dossier_ids, today: date) -> set[int]:
@@ -50,60 +52,63 @@ def open_vrijstellingen(user) -> QuerySet[Vrijstelling]:
     )
 
 
-def termijnen_for(organisatie_id: int) -> dict[str, int]:
-    days = dict(DEFAULT_TERMIJN_DAGEN)
-    days.update(Termijn.objects.filter(organisatie_id=organisatie_id).values_list("soort", "dagen"))
-    return days
+def termijnen_for(organisatie_id: int) -> Termijnen:
+    """The organisation's terms and working-day calendar (two queries)."""
+    return Termijnen.voor(organisatie_id)
 
 
 @dataclass
 class Werkregel:
-    """One open item of the werkvoorraad with its deadline and signals."""
+    """One open item of the werkvoorraad: its handling deadline, and the signal the daily job
+    stored (the earliest open deadline, its kind and whether it is near or past)."""
 
     item: object
     deadline: date
     dagen_open: int
-    te_laat: bool
     mogelijk_thuiszitter: bool = False
 
+    @property
+    def signaal(self) -> str:
+        return self.item.signaal
 
-def werkregels_meldingen(meldingen, termijnen: dict[str, int], today: date) -> list[Werkregel]:
-    regels = []
+    @property
+    def te_laat(self) -> bool:
+        return self.item.signaal == Signaal.VERLOPEN
+
+    @property
+    def binnenkort(self) -> bool:
+        return self.item.signaal == Signaal.BINNENKORT
+
+
+def werkregels_meldingen(meldingen, termijnen: Termijnen, today: date) -> list[Werkregel]:
     meldingen = list(meldingen)
     met_vrijstelling = dossiers_met_vrijstelling({m.dossier_id for m in meldingen}, today)
-    for melding in meldingen:
-        deadline = melding.ontvangen_op + timedelta(days=termijnen[melding.soort])
-        regels.append(
-            Werkregel(
-                item=melding,
-                deadline=deadline,
-                dagen_open=(today - melding.ontvangen_op).days,
-                te_laat=deadline < today,
-                mogelijk_thuiszitter=rules.is_mogelijk_thuiszitter(
-                    soort=melding.soort,
-                    open=melding.is_open,
-                    verzuim_van=melding.verzuim_van,
-                    heeft_vrijstelling=melding.dossier_id in met_vrijstelling,
-                    today=today,
-                ),
-            )
+    return [
+        Werkregel(
+            item=melding,
+            deadline=termijnen.afhandeling(melding),
+            dagen_open=(today - melding.ontvangen_op).days,
+            mogelijk_thuiszitter=rules.is_mogelijk_thuiszitter(
+                soort=melding.soort,
+                open=melding.is_open,
+                verzuim_van=melding.verzuim_van,
+                heeft_vrijstelling=melding.dossier_id in met_vrijstelling,
+                today=today,
+            ),
         )
-    return regels
+        for melding in meldingen
+    ]
 
 
-def werkregels_vrijstellingen(vrijstellingen, today: date) -> list[Werkregel]:
-    regels = []
-    for vrijstelling in vrijstellingen:
-        deadline = vrijstelling.aangevraagd_op + timedelta(days=DEFAULT_BESLISTERMIJN_VRIJSTELLING)
-        regels.append(
-            Werkregel(
-                item=vrijstelling,
-                deadline=deadline,
-                dagen_open=(today - vrijstelling.aangevraagd_op).days,
-                te_laat=deadline < today,
-            )
+def werkregels_vrijstellingen(vrijstellingen, termijnen: Termijnen, today: date) -> list[Werkregel]:
+    return [
+        Werkregel(
+            item=vrijstelling,
+            deadline=termijnen.beslissing(vrijstelling),
+            dagen_open=(today - vrijstelling.aangevraagd_op).days,
         )
-    return regels
+        for vrijstelling in vrijstellingen
+    ]
 
 
 def melding_detail(user, pk: int) -> Melding:

@@ -20,7 +20,7 @@ from cases.models import CodeItem, Dossier, Inschrijving, School, User
 from cases.rules import age_on
 from cases.workflow import TransitionError
 
-from . import rules
+from . import rules, termijnen
 from .constants import (
     PROCES_VERBAAL_ACTIES,
     REDEN_LIJST,
@@ -123,6 +123,7 @@ def melding_register(
         obj=melding,
         request=request,
     )
+    termijnen.melding_bijwerken(melding.pk)
     return melding
 
 
@@ -136,6 +137,7 @@ def melding_update(
     for field, value in vars(data).items():
         setattr(melding, field, value)
     melding.save()
+    termijnen.melding_bijwerken(melding.pk)
     log_access(
         actor=actor,
         action=AuditAction.WIJZIGEN,
@@ -179,6 +181,7 @@ def melding_transition(
         melding.afsluitreden = ""
     melding.fase = naar
     melding.save()
+    termijnen.melding_bijwerken(melding.pk)
     MeldingTransitie.objects.create(melding=melding, van=van, naar=naar, reden=reden, gebruiker=actor)
     log_access(
         actor=actor,
@@ -278,4 +281,5 @@ def melding_actie_register(
         melding.proces_verbaal |= soort in PROCES_VERBAAL_ACTIES
         melding.versie += 1
         melding.save(update_fields=["halt_verwijzing", "proces_verbaal", "versie"])
+    termijnen.melding_bijwerken(melding.pk)
     return link

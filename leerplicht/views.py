@@ -17,7 +17,7 @@ from cases import selectors as case_selectors
 from cases import services as case_services
 from cases.audit import log_access, log_listing
 from cases.concurrency import ConflictError
-from cases.constants import AuditAction
+from cases.constants import AuditAction, Signaal
 from cases.exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
 from cases.forms import style_fields
 from cases.models import Dossier, Gemeente, Jongere, School
@@ -69,10 +69,15 @@ class WerkvoorraadFilter(django_filters.FilterSet):
     behandelaar = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Leerplichtambtenaar"), queryset=None, empty_label=gettext_lazy("Iedereen (team)")
     )
+    signaal = django_filters.ChoiceFilter(
+        label=gettext_lazy("Termijn"),
+        choices=[(s.value, s.label) for s in (Signaal.VERLOPEN, Signaal.BINNENKORT)],
+        empty_label=gettext_lazy("Alle termijnen"),
+    )
 
     class Meta:
         model = Melding
-        fields = ["soort", "fase", "school", "gemeente", "behandelaar"]
+        fields = ["soort", "fase", "school", "gemeente", "behandelaar", "signaal"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,13 +100,14 @@ def werkvoorraad(request):
         data, queryset=selectors.werkvoorraad_meldingen(request.user, today), user=request.user
     )
     page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    regels = selectors.werkregels_meldingen(
-        page.object_list, selectors.termijnen_for(request.user.organisatie_id), today
-    )
+    termijnen = selectors.termijnen_for(request.user.organisatie_id)
+    regels = selectors.werkregels_meldingen(page.object_list, termijnen, today)
     aanvragen = selectors.open_vrijstellingen(request.user)
     if filterset.form.is_valid() and filterset.form.cleaned_data.get("behandelaar"):
         aanvragen = aanvragen.filter(behandelaar=filterset.form.cleaned_data["behandelaar"])
-    aanvraag_regels = selectors.werkregels_vrijstellingen(aanvragen[:PAGE_SIZE], today)
+    if filterset.form.is_valid() and filterset.form.cleaned_data.get("signaal"):
+        aanvragen = aanvragen.filter(signaal=filterset.form.cleaned_data["signaal"])
+    aanvraag_regels = selectors.werkregels_vrijstellingen(aanvragen[:PAGE_SIZE], termijnen, today)
     jongeren = [r.item.dossier.jongere for r in regels] + [r.item.dossier.jongere for r in aanvraag_regels]
     log_listing(actor=request.user, jongeren=jongeren, purpose=PURPOSE, request=request)
     query = data.copy()

@@ -14,7 +14,7 @@ from cases.constants import AuditAction, Verwerkingsactiviteit
 from cases.models import Dossier, User
 from cases.rules import Schooljaar, age_on
 
-from . import rules
+from . import rules, termijnen
 from .constants import VERLOF_GRONDSLAGEN, Besluit, Grondslag
 from .models import Vrijstelling
 
@@ -65,6 +65,7 @@ def vrijstelling_request(
         obj=vrijstelling,
         request=request,
     )
+    termijnen.vrijstelling_bijwerken(vrijstelling.pk)
     return vrijstelling
 
 
@@ -143,6 +144,7 @@ def vrijstelling_decide(
     vrijstelling.geldig_tot = geldig_tot
     vrijstelling.behandelaar = vrijstelling.behandelaar or actor
     vrijstelling.save()
+    termijnen.vrijstelling_bijwerken(vrijstelling.pk)
     log_access(
         actor=actor,
         action=AuditAction.WIJZIGEN,

@@ -237,7 +237,29 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.vernietiging_voorstellen",
         "schedule": crontab(hour=5, minute=30),
     },
+    # Deadlines due soon or overdue on the werkvoorraad and caseload, then the e-mail digest.
+    "cases-termijnen-signaleren": {
+        "task": "cases.termijnen_signaleren",
+        "schedule": crontab(hour=6, minute=15),
+    },
+    "cases-digest-versturen": {
+        "task": "cases.digest_versturen",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
+
+# E-mail (the daily digest). Console by default: mails are printed, nothing leaves the machine.
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="leerplicht@localhost")
+# Base of the absolute links in e-mails (scheme and host, no trailing path).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -4,10 +4,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.concurrency import VersionedModel
-from cases.constants import Codelijst
-from cases.models import CodeItem, Dossier, OwnedByOrganisation
+from cases.constants import Codelijst, TermijnEenheid
+from cases.models import CodeItem, Dossier, Organisatie, OwnedByOrganisation
+from cases.termijn_models import signaal_index, termijn_fields
 
-from ..constants import FASE_VAN_STAP, STAP_ORDER, Bron, Doelgroep, Stap, VerzuimAfloop
+from ..constants import FASE_VAN_STAP, STAP_ORDER, Bron, Doelgroep, Stap, TrajectTermijnSoort, VerzuimAfloop
 from .querysets import TrajectQuerySet, ViaTrajectQuerySet
 
 
@@ -172,6 +173,7 @@ class Traject(OwnedByOrganisation, VersionedModel):
         related_name="+",
         help_text=_("Leeg bij een import of demogegevens."),
     )
+    termijn_op, termijn_soort, signaal = termijn_fields(TrajectTermijnSoort.choices).values()
 
     objects = TrajectQuerySet.as_manager()
 
@@ -195,6 +197,7 @@ class Traject(OwnedByOrganisation, VersionedModel):
             models.Index(fields=["doelgroep", "gemeld_op"]),
             models.Index(fields=["stap"]),
             models.Index(fields=["nazorg_op"]),
+            signaal_index("traject_signaal"),
         ]
 
     def __str__(self):
@@ -265,3 +268,39 @@ class StapWijziging(models.Model):
 
     def __str__(self):
         return f"{self.get_van_stap_display() or '-'} -> {self.get_naar_stap_display()}"
+
+
+class TrajectTermijn(models.Model):
+    """A term of an organisation per doelgroep: the first contact attempt after the signal, or
+    carrying out the nazorg after its planned date. Without a row the defaults apply
+    (doorstroom.constants.DEFAULT_TRAJECT_TERMIJN_WERKDAGEN)."""
+
+    organisatie = models.ForeignKey(
+        Organisatie, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="+"
+    )
+    doelgroep = models.CharField(_("doelgroep"), max_length=30, choices=Doelgroep.choices)
+    termijn = models.CharField(_("termijn"), max_length=20, choices=TrajectTermijnSoort.choices)
+    dagen = models.PositiveSmallIntegerField(
+        _("dagen"),
+        help_text=_("Eerste contact: na de signaleringsdatum; nazorg: na de geplande nazorgdatum."),
+    )
+    eenheid = models.CharField(
+        _("eenheid"), max_length=20, choices=TermijnEenheid.choices, default=TermijnEenheid.WERKDAGEN
+    )
+    schoolvakanties_overslaan = models.BooleanField(
+        _("schoolvakanties tellen niet mee"),
+        default=False,
+        help_text=_("Alleen bij werkdagen: de schoolvakanties van uw organisatie tellen niet als werkdag."),
+    )
+
+    class Meta:
+        verbose_name = _("termijn traject")
+        verbose_name_plural = _("termijnen trajecten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisatie", "doelgroep", "termijn"], name="trajecttermijn_uniek"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_doelgroep_display()}, {self.get_termijn_display()}: {self.dagen} {self.get_eenheid_display().lower()}"

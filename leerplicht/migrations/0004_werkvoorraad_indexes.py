@@ -5,44 +5,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0006_jongere_name_trigram'),
-        ('leerplicht', '0003_organisatie'),
+        ("cases", "0006_jongere_name_trigram"),
+        ("leerplicht", "0003_organisatie"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='melding',
-            name='leerplicht__fase_29dbe2_idx',
+            model_name="melding",
+            name="leerplicht__fase_29dbe2_idx",
         ),
         migrations.RemoveIndex(
-            model_name='melding',
-            name='leerplicht__organis_99cddf_idx',
+            model_name="melding",
+            name="leerplicht__organis_99cddf_idx",
         ),
         migrations.RemoveIndex(
-            model_name='vrijstelling',
-            name='leerplicht__organis_451851_idx',
+            model_name="vrijstelling",
+            name="leerplicht__organis_451851_idx",
         ),
         migrations.AddIndex(
-            model_name='melding',
-            index=models.Index(fields=['organisatie', 'ontvangen_op', 'id'], name='melding_org_datum'),
+            model_name="melding",
+            index=models.Index(fields=["organisatie", "ontvangen_op", "id"], name="melding_org_datum"),
         ),
         migrations.AddIndex(
-            model_name='melding',
-            index=models.Index(condition=models.Q(('fase', 'afgesloten'), _negated=True), fields=['organisatie', 'ontvangen_op', 'id'], name='melding_open_org'),
+            model_name="melding",
+            index=models.Index(
+                condition=models.Q(("fase", "afgesloten"), _negated=True),
+                fields=["organisatie", "ontvangen_op", "id"],
+                name="melding_open_org",
+            ),
         ),
         migrations.AddIndex(
-            model_name='melding',
-            index=models.Index(condition=models.Q(('fase', 'afgesloten'), _negated=True), fields=['behandelaar', 'ontvangen_op', 'id'], name='melding_open_behandelaar'),
+            model_name="melding",
+            index=models.Index(
+                condition=models.Q(("fase", "afgesloten"), _negated=True),
+                fields=["behandelaar", "ontvangen_op", "id"],
+                name="melding_open_behandelaar",
+            ),
         ),
         migrations.AddIndex(
-            model_name='vrijstelling',
-            index=models.Index(fields=['organisatie', 'aangevraagd_op', 'id'], name='vrijstelling_org_datum'),
+            model_name="vrijstelling",
+            index=models.Index(fields=["organisatie", "aangevraagd_op", "id"], name="vrijstelling_org_datum"),
         ),
         migrations.AddIndex(
-            model_name='vrijstelling',
-            index=models.Index(condition=models.Q(('besluit', '')), fields=['organisatie', 'aangevraagd_op', 'id'], name='vrijstelling_open_org'),
+            model_name="vrijstelling",
+            index=models.Index(
+                condition=models.Q(("besluit", "")),
+                fields=["organisatie", "aangevraagd_op", "id"],
+                name="vrijstelling_open_org",
+            ),
         ),
     ]

@@ -26,7 +26,9 @@ def test_name_search_is_answered_from_the_trigram_index():
 
 
 def test_name_search_matches_every_word_in_any_name_part(organisatie_a):
-    wanted = JongereFactory(organisatie=organisatie_a, voornamen="Noor Anna", tussenvoegsel="de", achternaam="Visser")
+    wanted = JongereFactory(
+        organisatie=organisatie_a, voornamen="Noor Anna", tussenvoegsel="de", achternaam="Visser"
+    )
     JongereFactory(organisatie=organisatie_a, voornamen="Noor", tussenvoegsel="", achternaam="Jansen")
     JongereFactory(organisatie=organisatie_a, voornamen="Sem", tussenvoegsel="de", achternaam="Vries")
     found = JongereFilter().filter_q(Jongere.objects.all(), "q", "noor DE viss")

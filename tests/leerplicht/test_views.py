@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases.models import AuditEntry, Inschrijving
+from cases.tasks import termijnen_signaleren
 from leerplicht.models import Melding
 from tests.factories import JongereFactory, MeldingFactory, SchoolFactory
 
@@ -121,6 +122,7 @@ def test_werkvoorraad_shows_deadlines_and_signals(client, org, lpa):
         afgesloten=True,
         ontvangen_op=today - timedelta(days=60),
     )
+    termijnen_signaleren.apply()  # the daily job stores the deadline signals
     client.force_login(lpa)
     page = client.get(reverse("werkvoorraad")).content.decode()
     assert "2 open meldingen" in page

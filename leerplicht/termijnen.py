@@ -1,0 +1,212 @@
+"""Deadlines of meldingen and aanvragen: the configured terms, the daily signal job and the items
+of the e-mail digest.
+
+A melding has two terms counted from its receipt: the first contact (met by an action in which
+the LPA spoke to the jongere or parents) and the handling (met by closing it). An aanvraag has one:
+the decision. The job stores the earliest open deadline and its signal on each open item.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from cases.constants import ActieSoort, Signaal, TermijnEenheid
+from cases.models import Organisatie
+from cases.registry import DigestItem
+from cases.selectors import kalender_voor
+from cases.werkdagen import Kalender, Termijnregel
+
+from .constants import (
+    DEFAULT_BESLISTERMIJN_VRIJSTELLING,
+    DEFAULT_EERSTE_CONTACT_WERKDAGEN,
+    DEFAULT_TERMIJN_DAGEN,
+    Fase,
+    MeldingSoort,
+    TermijnSoort,
+)
+from .models import Melding, MeldingActie, Termijn, Vrijstelling
+
+#: Actions that count as the first contact with the jongere or the parents.
+CONTACT_ACTIES = (ActieSoort.VERZUIMGESPREK, ActieSoort.PREVENTIEF_SPREEKUUR, ActieSoort.HUISBEZOEK)
+BATCH = 1000
+
+
+def default_regels() -> dict[tuple[str, str], Termijnregel]:
+    regels = {
+        (TermijnSoort.BESLISSING.value, ""): Termijnregel(
+            DEFAULT_BESLISTERMIJN_VRIJSTELLING, TermijnEenheid.KALENDERDAGEN
+        )
+    }
+    for soort in MeldingSoort:
+        regels[(TermijnSoort.EERSTE_CONTACT.value, soort.value)] = Termijnregel(
+            DEFAULT_EERSTE_CONTACT_WERKDAGEN[soort], TermijnEenheid.WERKDAGEN, schoolvakanties_overslaan=True
+        )
+        regels[(TermijnSoort.AFHANDELING.value, soort.value)] = Termijnregel(
+            DEFAULT_TERMIJN_DAGEN[soort], TermijnEenheid.KALENDERDAGEN
+        )
+    return regels
+
+
+@dataclass(frozen=True)
+class Termijnen:
+    """The terms and the working-day calendar of one organisation (two queries to build)."""
+
+    regels: dict[tuple[str, str], Termijnregel]
+    kalender: Kalender
+
+    @classmethod
+    def voor(cls, organisatie_id: int | None) -> "Termijnen":
+        regels = default_regels()
+        for termijn in Termijn.objects.filter(organisatie_id=organisatie_id):
+            regels[(termijn.termijn, termijn.soort)] = Termijnregel(
+                termijn.dagen, termijn.eenheid, termijn.schoolvakanties_overslaan
+            )
+        return cls(regels, kalender_voor(organisatie_id))
+
+    def afhandeling(self, melding: Melding) -> date:
+        regel = self.regels[(TermijnSoort.AFHANDELING, melding.soort)]
+        return self.kalender.deadline(melding.ontvangen_op, regel)
+
+    def eerste_contact(self, melding: Melding) -> date:
+        regel = self.regels[(TermijnSoort.EERSTE_CONTACT, melding.soort)]
+        return self.kalender.deadline(melding.ontvangen_op, regel)
+
+    def beslissing(self, vrijstelling: Vrijstelling) -> date:
+        return self.kalender.deadline(vrijstelling.aangevraagd_op, self.regels[(TermijnSoort.BESLISSING, "")])
+
+    def eerstvolgende(self, melding: Melding, *, gecontacteerd: bool) -> tuple[date, str]:
+        """The earliest open deadline of an open melding and its kind."""
+        afhandeling = self.afhandeling(melding)
+        if not gecontacteerd:
+            contact = self.eerste_contact(melding)
+            if contact <= afhandeling:
+                return contact, TermijnSoort.EERSTE_CONTACT.value
+        return afhandeling, TermijnSoort.AFHANDELING.value
+
+
+def gecontacteerd() -> Exists:
+    return Exists(MeldingActie.objects.filter(melding=OuterRef("pk"), actie__soort__in=CONTACT_ACTIES))
+
+
+def _store(model, rows, fields) -> int:
+    for start in range(0, len(rows), BATCH):
+        model.objects.bulk_update(rows[start : start + BATCH], fields)
+    return len(rows)
+
+
+def signaleren(*, today: date) -> int:
+    """Store the earliest open deadline and its signal on every open melding and aanvraag, and
+    clear it on closed ones. Only rows whose state changes are written: a rerun writes nothing."""
+    fields = ["termijn_op", "termijn_soort", "signaal"]
+    cleared = {"termijn_op": None, "termijn_soort": "", "signaal": Signaal.GEEN}
+    changed = (
+        Melding.objects.filter(fase=Fase.AFGESLOTEN)
+        .filter(Q(termijn_op__isnull=False) | ~Q(signaal=""))
+        .update(**cleared)
+    )
+    changed += (
+        Vrijstelling.objects.exclude(besluit="")
+        .filter(Q(termijn_op__isnull=False) | ~Q(signaal=""))
+        .update(**cleared)
+    )
+    for organisatie_id in Organisatie.objects.values_list("pk", flat=True):
+        termijnen = Termijnen.voor(organisatie_id)
+        rows = []
+        meldingen = (
+            Melding.objects.filter(organisatie_id=organisatie_id)
+            .open()
+            .annotate(gecontacteerd=gecontacteerd())
+            .only("pk", "soort", "ontvangen_op", *fields)
+        )
+        for melding in meldingen.iterator(chunk_size=2000):
+            op, soort = termijnen.eerstvolgende(melding, gecontacteerd=melding.gecontacteerd)
+            state = (op, soort, termijnen.kalender.signaal(op, today))
+            if (melding.termijn_op, melding.termijn_soort, melding.signaal) != state:
+                melding.termijn_op, melding.termijn_soort, melding.signaal = state
+                rows.append(melding)
+        changed += _store(Melding, rows, fields)
+        rows = []
+        aanvragen = Vrijstelling.objects.filter(organisatie_id=organisatie_id, besluit="").only(
+            "pk", "aangevraagd_op", *fields
+        )
+        for vrijstelling in aanvragen.iterator(chunk_size=2000):
+            op = termijnen.beslissing(vrijstelling)
+            state = (op, TermijnSoort.BESLISSING.value, termijnen.kalender.signaal(op, today))
+            if (vrijstelling.termijn_op, vrijstelling.termijn_soort, vrijstelling.signaal) != state:
+                vrijstelling.termijn_op, vrijstelling.termijn_soort, vrijstelling.signaal = state
+                rows.append(vrijstelling)
+        changed += _store(Vrijstelling, rows, fields)
+    return changed
+
+
+def melding_bijwerken(melding_id: int, *, today: date | None = None) -> None:
+    """Refresh one melding's deadline state right after a change (registered, action recorded,
+    closed, reopened), by the same rules as the daily job, so the werkvoorraad does not show a
+    stale signal until the next morning. Does not touch the version (no edit conflicts)."""
+    today = today or timezone.localdate()
+    melding = (
+        Melding.objects.annotate(gecontacteerd=gecontacteerd())
+        .only("pk", "organisatie_id", "soort", "ontvangen_op", "fase")
+        .get(pk=melding_id)
+    )
+    state = {"termijn_op": None, "termijn_soort": "", "signaal": Signaal.GEEN}
+    if melding.is_open:
+        termijnen = Termijnen.voor(melding.organisatie_id)
+        op, soort = termijnen.eerstvolgende(melding, gecontacteerd=melding.gecontacteerd)
+        state = {"termijn_op": op, "termijn_soort": soort, "signaal": termijnen.kalender.signaal(op, today)}
+    Melding.objects.filter(pk=melding_id).update(**state)
+
+
+def vrijstelling_bijwerken(vrijstelling_id: int, *, today: date | None = None) -> None:
+    """Refresh one aanvraag's deadline state after it was registered or decided."""
+    today = today or timezone.localdate()
+    vrijstelling = Vrijstelling.objects.only("pk", "organisatie_id", "aangevraagd_op", "besluit").get(
+        pk=vrijstelling_id
+    )
+    state = {"termijn_op": None, "termijn_soort": "", "signaal": Signaal.GEEN}
+    if not vrijstelling.besluit:
+        termijnen = Termijnen.voor(vrijstelling.organisatie_id)
+        op = termijnen.beslissing(vrijstelling)
+        state = {
+            "termijn_op": op,
+            "termijn_soort": TermijnSoort.BESLISSING.value,
+            "signaal": termijnen.kalender.signaal(op, today),
+        }
+    Vrijstelling.objects.filter(pk=vrijstelling_id).update(**state)
+
+
+def digest_items(user) -> list[DigestItem]:
+    """Open meldingen and aanvragen assigned to `user` (two queries, through visible_to)."""
+    items = [
+        DigestItem(
+            soort="melding",
+            soort_label=str(Melding._meta.verbose_name).capitalize(),
+            pk=pk,
+            url=reverse("melding", args=[pk]),
+            termijn_label=str(TermijnSoort(termijn_soort).label) if termijn_soort else "",
+            termijn_op=termijn_op,
+            signaal=signaal,
+        )
+        for pk, termijn_op, termijn_soort, signaal in Melding.objects.visible_to(user)
+        .open()
+        .filter(behandelaar=user)
+        .values_list("pk", "termijn_op", "termijn_soort", "signaal")
+    ]
+    items += [
+        DigestItem(
+            soort="vrijstelling",
+            soort_label=str(Vrijstelling._meta.verbose_name).capitalize(),
+            pk=pk,
+            url=reverse("vrijstelling", args=[pk]),
+            termijn_label=str(TermijnSoort.BESLISSING.label) if termijn_op else "",
+            termijn_op=termijn_op,
+            signaal=signaal,
+        )
+        for pk, termijn_op, signaal in Vrijstelling.objects.visible_to(user)
+        .filter(besluit="", behandelaar=user)
+        .values_list("pk", "termijn_op", "signaal")
+    ]
+    return items
