@@ -35,6 +35,11 @@ def _read_csv(data: bytes) -> Table:
         ) from exc
     if not text.strip():
         raise UnreadableFile(_("Het bestand is leeg."))
+    if "\x00" in text:
+        # A NUL character means a binary file; PostgreSQL cannot store it in text either.
+        raise UnreadableFile(
+            _("Het bestand bevat onleesbare tekens en lijkt geen CSV-bestand. Sla het op als 'CSV UTF-8'.")
+        )
     first_line = text.splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -218,3 +218,10 @@ def test_arbitrary_bytes_never_crash(org, data):
     with pytest.raises(ImportFailed):
         run(org, data)
     assert not Melding.objects.exists()
+
+
+def test_a_file_with_a_nul_character_is_refused_with_a_dutch_message(org):
+    with pytest.raises(ImportFailed) as failed:
+        run(org, b"extern_id;bsn\x00;soort\nm1;123456782;absoluut\n")
+    assert "lijkt geen CSV-bestand" in failed.value.problems[0].message
+    assert not Melding.objects.exists()
