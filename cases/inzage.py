@@ -7,6 +7,7 @@ dossiers: the jongere is found by BSN in a POST form, never in a URL. The reques
 request; WeasyPrint is imported inside the renderer, as in reporting/renderers/pdf.py.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django import forms
@@ -76,8 +77,17 @@ def _record(instance, parent_field: str = "") -> Record:
 
 def _sections(instance, depth: int) -> list[Section]:
     """Every row pointing at `instance`, grouped per kind, down to `depth` levels."""
-    sections = []
-    for relation in instance._meta.related_objects:
+    return _sections_of([instance], depth)[instance.pk]
+
+
+def _sections_of(parents: list, depth: int) -> dict[int, list[Section]]:
+    """For each of `parents` (one model) the rows pointing at it, grouped per kind, down to `depth`
+    levels. One query per kind of row, however many parents and rows there are, so the PDF of a
+    long dossier costs no more queries than that of a short one."""
+    result: dict[int, list[Section]] = {parent.pk: [] for parent in parents}
+    if not parents:
+        return result
+    for relation in parents[0]._meta.related_objects:
         if not (relation.one_to_many or relation.one_to_one):
             continue
         model = relation.related_model
@@ -86,17 +96,31 @@ def _sections(instance, depth: int) -> list[Section]:
             "dossier",
         ):
             continue
-        rows = list(model._base_manager.filter(**{relation.field.name: instance}))
+        link = relation.field
+        # The rows' own foreign keys are shown by name: load them in the same query.
+        shown = [
+            f.name for f in model._meta.concrete_fields if f.is_relation and f.name not in SKIPPED_FIELDS
+        ]
+        rows = list(
+            model._base_manager.filter(**{f"{link.name}__in": parents}).select_related(
+                *(name for name in shown if name != link.name)
+            )
+        )
         if not rows:
             continue
-        records = []
+        children = _sections_of(rows, depth - 1) if depth > 1 else {}
+        per_parent: dict[int, list[Record]] = defaultdict(list)
+        by_pk = {parent.pk: parent for parent in parents}
         for row in rows:
-            record = _record(row, parent_field=relation.field.name)
-            if depth > 1:
-                record.onderdelen = _sections(row, depth - 1)
-            records.append(record)
-        sections.append(Section(titel=str(model._meta.verbose_name_plural).capitalize(), records=records))
-    return sections
+            link.set_cached_value(row, by_pk[getattr(row, link.attname)])  # str(row) may name it
+            record = _record(row, parent_field=link.name)
+            record.onderdelen = children.get(row.pk, [])
+            per_parent[getattr(row, link.attname)].append(record)
+        titel = str(model._meta.verbose_name_plural).capitalize()
+        for parent in parents:
+            if per_parent.get(parent.pk):
+                result[parent.pk].append(Section(titel=titel, records=per_parent[parent.pk]))
+    return result
 
 
 def inzage_context(jongere: Jongere) -> dict:

@@ -1,10 +1,13 @@
 """The inzageverzoek (AVG art. 15) and the processing log in functioneel beheer."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases.constants import Role
 from cases.models import AuditEntry
+from leerplicht.models import MeldingActie
 from tests.factories import ActieFactory, MeldingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +49,30 @@ def test_the_beheerder_makes_an_inzage_pdf_with_the_data_and_who_saw_it(client, 
         assert expected in text, expected
     entry = AuditEntry.objects.get(gebruikersnaam="beheerder")
     assert (entry.actie, entry.doel, entry.jongere_id) == ("exporteren", "inzageverzoek", jongere_a.pk)
+
+
+def test_the_inzage_pdf_of_a_long_dossier_costs_no_more_queries(client, beheerder, lpa_a, jongere_a):
+    def add(n, start):
+        for i in range(start, start + n):
+            melding = MeldingFactory(
+                dossier=jongere_a.dossier, toelichting=f"Melding {i:02d}", behandelaar=lpa_a
+            )
+            actie = ActieFactory(dossier=jongere_a.dossier, gebruiker=lpa_a, omschrijving=f"Gesprek {i:02d}")
+            MeldingActie.objects.create(melding=melding, actie=actie)
+
+    def make_pdf():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.post(reverse("inzageverzoek"), {"bsn": jongere_a.bsn})
+        return len(captured.captured_queries), pdf_text(response.content)
+
+    client.force_login(beheerder)
+    add(2, 0)
+    make_pdf()
+    small, _text = make_pdf()
+    add(15, 2)
+    large, text = make_pdf()
+    assert all(f"Melding {i:02d}" in text and f"Gesprek {i:02d}" in text for i in range(17))
+    assert large == small
 
 
 def test_inzage_finds_no_jongere_of_another_organisation_and_needs_the_permission(
