@@ -9,6 +9,7 @@ from cases.concurrency import VersionedModel
 from cases.constants import Onderwijssoort, TermijnEenheid
 from cases.models import (
     Actie,
+    ChoiceLabels,
     CodeItem,
     Document,
     Dossier,
@@ -201,7 +202,7 @@ class MeldingRoute(models.Model):
         return self.get_route_display()
 
 
-class MeldingTransitie(models.Model):
+class MeldingTransitie(ChoiceLabels, models.Model):
     """One move through the MAS: who, when, from, to, and why."""
 
     melding = models.ForeignKey(

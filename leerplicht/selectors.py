@@ -47,7 +47,7 @@ def open_vrijstellingen(user) -> QuerySet[Vrijstelling]:
     return (
         Vrijstelling.objects.visible_to(user)
         .filter(besluit="")
-        .select_related("dossier__jongere", "behandelaar", "gemeente")
+        .select_related("dossier__jongere")  # what the werkvoorraad shows
         .order_by("aangevraagd_op", "pk")
     )
 
@@ -134,6 +134,7 @@ def lpa_choices(organisatie_id: int) -> QuerySet[User]:
         User.objects.filter(
             organisatie_id=organisatie_id, is_active=True, groups__permissions__codename="change_melding"
         )
+        .only("pk", "username", "first_name", "last_name")  # a narrow DISTINCT
         .distinct()
         .order_by("first_name", "last_name")
     )
