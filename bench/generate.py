@@ -65,6 +65,8 @@ DOELGROEPEN = {
     "jongeren_in_beeld": 40,
 }
 BATCH = 5000
+RECENT_DAYS = 90  # meldingen this close to the end of the period are mostly still open
+BESLISTERMIJN_DAYS = 56  # a request older than 8 weeks has its decision
 
 
 # Surnames with their tussenvoegsel; the number makes each jongere findable by name.
@@ -192,12 +194,15 @@ def generate(meldingen: int, organisaties: int, seed: int, prefix: str = "bench"
         dossiers = Dossier.objects.bulk_create((Dossier(jongere=j) for j in jongeren), batch_size=BATCH)
         start = date(FIRST_SCHOOLJAAR, 8, 1)
         span = YEARS * 365
+        end = start + timedelta(days=span)
 
         def melding(i):
             d = rng.choice(dossiers)
             soort = rng.choice(soorten)
             received = start + timedelta(days=rng.randint(0, span - 1))
-            closed = rng.random() < 0.85
+            # Open work is recent, as in a live system: most meldingen of the last three months
+            # are still being handled, older ones almost all closed.
+            closed = rng.random() < (0.4 if (end - received).days < RECENT_DAYS else 0.99)
             reden = codes.get(REDEN_LIJST[soort])
             resultaat = codes.get(RESULTAAT_LIJST[soort])
             return Melding(
@@ -232,8 +237,10 @@ def generate(meldingen: int, organisaties: int, seed: int, prefix: str = "bench"
                     gemeente_id=d.jongere.woongemeente_id,
                     grondslag=rng.choice(["art5a", "art5b", "art5c", "art15", "art11g", "art3b"]),
                     onderwijs=rng.choice(["kdc", "po", "vo", "mbo", "geen"]),
-                    aangevraagd_op=start + timedelta(days=rng.randint(0, span - 1)),
-                    besluit=rng.choice(["verleend", "verleend", "niet_verleend", ""]),
+                    aangevraagd_op=(aangevraagd := start + timedelta(days=rng.randint(0, span - 1))),
+                    besluit=rng.choice(["verleend", "verleend", "verleend", "niet_verleend"])
+                    if (end - aangevraagd).days > BESLISTERMIJN_DAYS
+                    else rng.choice(["verleend", ""]),  # decided within the term of 8 weeks
                 )
                 for _ in range(n_vrij)
             ),
