@@ -159,8 +159,9 @@ class Client:
 
 
 def round_of(data, rng, open_pool):
-    """(name, method, path, body, api) for one round of a simulated user."""
-    return [
+    """(name, method, path, body, api) for one round of a simulated user; the transition while
+    meldingen in the first fase are left."""
+    requests = [
         (BASELINE, "GET", f"/bench/pk/?id={data['organisatie']}", None, False),
         ("werkvoorraad (eigen)", "GET", "/werkvoorraad/", None, False),
         ("werkvoorraad (team)", "GET", "/werkvoorraad/?behandelaar=", None, False),
@@ -169,14 +170,11 @@ def round_of(data, rng, open_pool):
         ("dossier", "GET", f"/dossiers/{rng.choice(data['dossiers'])}/", None, False),
         ("API meldingen lijst", "GET", "/api/v1/meldingen/", None, True),
         ("API melding detail", "GET", f"/api/v1/meldingen/{rng.choice(data['meldingen'])}/", None, True),
-        (
-            "API transitie",
-            "POST",
-            f"/api/v1/meldingen/{open_pool.pop()}/transitie/",
-            '{"naar": "analyseren"}',
-            True,
-        ),
     ]
+    if open_pool:
+        path = f"/api/v1/meldingen/{open_pool.pop()}/transitie/"
+        requests.append(("API transitie", "POST", path, '{"naar": "analyseren"}', True))
+    return requests
 
 
 def start_server(port: int, workers: int, threads: int) -> subprocess.Popen:
@@ -235,8 +233,6 @@ def main():
             logged_in.wait()
         for _round in range(args.rounds):
             with lock:
-                if len(open_pool) < 1:
-                    return
                 requests = round_of(data, rng, open_pool)
             for name, method, path, body, api in requests:
                 if args.think:

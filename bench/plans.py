@@ -48,7 +48,7 @@ def main():
     search = Jongere.objects.visible_to(user).select_related("dossier")
     show("Zoeken op BSN", JongereFilter().filter_q(search, "q", jongere.bsn))
     show("Zoeken op naam (achternaam)", JongereFilter().filter_q(search, "q", jongere.achternaam)[:PAGE])
-    dossier = Dossier.objects.get(jongere=jongere)
+    dossier = Dossier.objects.get(pk=Melding.objects.visible_to(user).values("dossier")[:1])
     show(
         "Dossier: de meldingen van een dossier",
         Melding.objects.visible_to(user).filter(dossier=dossier).select_related("school", "reden"),
