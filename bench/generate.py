@@ -123,6 +123,7 @@ def add_history(meldingen: list, gebruiker: User, rng: random.Random) -> int:
             acties.append(
                 Actie(
                     dossier_id=m.dossier_id,
+                    organisatie_id=m.organisatie_id,
                     soort=rng.choice(soorten),
                     datum=m.ontvangen_op + timedelta(days=rng.randint(0, 30)),
                     gebruiker=gebruiker,

@@ -104,17 +104,19 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--meldingen", type=int, default=1_000_000)
     parser.add_argument("--organisaties", type=int, default=100)
+    parser.add_argument("--reuse", metavar="SLUG", help="geen gegevens maken; deze organisatie meten")
     args = parser.parse_args()
-    print(
-        f"Genereren: {args.meldingen:,} meldingen over {args.organisaties} organisaties en 5 schooljaren ..."
-    )
-    counts = generate(args.meldingen, args.organisaties, seed=1, prefix="rapport")
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    records = counts["meldingen"] + counts["jongeren"] + counts["vrijstellingen"] + counts["trajecten"]
-    print(f"  {counts} ({records:,} records)")
-
-    organisatie = Organisatie.objects.get(slug="rapport-000")
+    if args.reuse:
+        organisatie = Organisatie.objects.get(slug=args.reuse)
+    else:
+        print(
+            f"Genereren: {args.meldingen:,} meldingen over {args.organisaties} organisaties en 5 schooljaren ..."
+        )
+        counts = generate(args.meldingen, args.organisaties, seed=1, prefix="rapport")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        print(f"  {counts}")
+        organisatie = Organisatie.objects.get(slug="rapport-000")
     schooljaar = Schooljaar(2024)
     params = {"org": organisatie.pk, "first": schooljaar.first_day, "last": schooljaar.last_day}
     with CaptureQueriesContext(connection) as captured:

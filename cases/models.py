@@ -380,7 +380,7 @@ class Inschrijving(models.Model):
         return f"{self.get_onderwijssoort_display()} ({self.van:%d-%m-%Y})"
 
 
-class Actie(ChoiceLabels, models.Model):
+class Actie(OwnedByOrganisation):
     """A dated entry on a dossier's timeline, made by a user."""
 
     dossier = models.ForeignKey(
@@ -400,7 +400,11 @@ class Actie(ChoiceLabels, models.Model):
         verbose_name = _("actie")
         verbose_name_plural = _("acties")
         ordering = ["-datum", "-vastgelegd_op"]
-        indexes = [models.Index(fields=["dossier", "-datum"])]
+        indexes = [
+            models.Index(fields=["dossier", "-datum"]),
+            # The jaarverslag counts actions of one kind in a schooljaar per organisation.
+            models.Index(fields=["organisatie", "soort", "datum"], name="actie_org_soort_datum"),
+        ]
 
     def __str__(self):
         return f"{self.get_soort_display()} ({self.datum:%d-%m-%Y})"

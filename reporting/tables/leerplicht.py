@@ -333,7 +333,7 @@ def thuiszitters_leeftijd(thuiszitters) -> Table:
 
 def jgz(organisatie, schooljaar, codes: CodeLists) -> list[Table]:
     referrals = MeldingActie.objects.filter(
-        melding__organisatie=organisatie,
+        actie__organisatie=organisatie,  # the action's own column: index (organisatie, soort, datum)
         actie__soort=ActieSoort.JGZ_AANMELDING,
         actie__datum__range=(schooljaar.first_day, schooljaar.last_day),
     )
