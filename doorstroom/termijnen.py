@@ -13,13 +13,11 @@ from cases.constants import TermijnEenheid
 from cases.models import Organisatie
 from cases.registry import DigestItem
 from cases.selectors import kalender_voor
+from cases.signalen import STATE_FIELDS, store_changed
 from cases.werkdagen import Kalender, Termijnregel
 
 from .constants import DEFAULT_TRAJECT_TERMIJN_WERKDAGEN, Doelgroep, TrajectTermijnSoort
 from .models import Benadering, Traject, TrajectTermijn
-
-BATCH = 1000
-FIELDS = ["termijn_op", "termijn_soort", "signaal"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +53,20 @@ class Termijnen:
         return None, ""
 
 
+def traject_state(termijnen: Termijnen, traject: Traject, today: date) -> tuple:
+    """(termijn_op, termijn_soort, signaal) of a traject annotated with `benaderd`."""
+    op, soort = termijnen.open_termijn(traject, benaderd=traject.benaderd)
+    return op, soort, termijnen.kalender.signaal(op, today)
+
+
+def benaderd() -> Exists:
+    return Exists(Benadering.objects.filter(traject=OuterRef("pk")))
+
+
+#: What the deadline of a traject depends on.
+DEADLINE_FIELDS = ("pk", "doelgroep", "gemeld_op", "afgesloten_op", "nazorg_op", "nazorg_uitgevoerd_op")
+
+
 def signaleren(*, today: date) -> int:
     """Store the open deadline and its signal on every traject that has one; clear it where none
     is open any more. Only changed rows are written, so a rerun writes nothing."""
@@ -69,21 +81,12 @@ def signaleren(*, today: date) -> int:
                 | Q(termijn_op__isnull=False)
                 | ~Q(signaal="")
             )
-            .annotate(benaderd=Exists(Benadering.objects.filter(traject=OuterRef("pk"))))
-            .only(
-                "pk", "doelgroep", "gemeld_op", "afgesloten_op", "nazorg_op", "nazorg_uitgevoerd_op", *FIELDS
-            )
+            .annotate(benaderd=benaderd())
+            .only(*DEADLINE_FIELDS, *STATE_FIELDS)
         )
-        rows = []
-        for traject in trajecten.iterator(chunk_size=2000):
-            op, soort = termijnen.open_termijn(traject, benaderd=traject.benaderd)
-            state = (op, soort, termijnen.kalender.signaal(op, today))
-            if (traject.termijn_op, traject.termijn_soort, traject.signaal) != state:
-                traject.termijn_op, traject.termijn_soort, traject.signaal = state
-                rows.append(traject)
-        for start in range(0, len(rows), BATCH):
-            Traject.objects.bulk_update(rows[start : start + BATCH], FIELDS)
-        changed += len(rows)
+        changed += store_changed(
+            Traject, ((t, traject_state(termijnen, t, today)) for t in trajecten.iterator(chunk_size=2000))
+        )
     return changed
 
 
@@ -92,23 +95,12 @@ def traject_bijwerken(traject_id: int, *, today: date | None = None) -> None:
     closed, nazorg recorded), by the same rules as the daily job. Does not touch the version."""
     today = today or timezone.localdate()
     traject = (
-        Traject.objects.annotate(benaderd=Exists(Benadering.objects.filter(traject=OuterRef("pk"))))
-        .only(
-            "pk",
-            "organisatie_id",
-            "doelgroep",
-            "gemeld_op",
-            "afgesloten_op",
-            "nazorg_op",
-            "nazorg_uitgevoerd_op",
-        )
+        Traject.objects.annotate(benaderd=benaderd())
+        .only(*DEADLINE_FIELDS, "organisatie_id")
         .get(pk=traject_id)
     )
-    termijnen = Termijnen.voor(traject.organisatie_id)
-    op, soort = termijnen.open_termijn(traject, benaderd=traject.benaderd)
-    Traject.objects.filter(pk=traject_id).update(
-        termijn_op=op, termijn_soort=soort, signaal=termijnen.kalender.signaal(op, today)
-    )
+    state = traject_state(Termijnen.voor(traject.organisatie_id), traject, today)
+    Traject.objects.filter(pk=traject_id).update(**dict(zip(STATE_FIELDS, state, strict=True)))
 
 
 def digest_items(user) -> list[DigestItem]:

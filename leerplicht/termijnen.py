@@ -13,10 +13,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from cases.constants import ActieSoort, Signaal, TermijnEenheid
+from cases.constants import ActieSoort, TermijnEenheid
 from cases.models import Organisatie
 from cases.registry import DigestItem
 from cases.selectors import kalender_voor
+from cases.signalen import NO_STATE, STATE_FIELDS, store_changed
 from cases.werkdagen import Kalender, Termijnregel
 
 from .constants import (
@@ -31,7 +32,6 @@ from .models import Melding, MeldingActie, Termijn, Vrijstelling
 
 #: Actions that count as the first contact with the jongere or the parents.
 CONTACT_ACTIES = (ActieSoort.VERZUIMGESPREK, ActieSoort.PREVENTIEF_SPREEKUUR, ActieSoort.HUISBEZOEK)
-BATCH = 1000
 
 
 def default_regels() -> dict[tuple[str, str], Termijnregel]:
@@ -91,17 +91,22 @@ def gecontacteerd() -> Exists:
     return Exists(MeldingActie.objects.filter(melding=OuterRef("pk"), actie__soort__in=CONTACT_ACTIES))
 
 
-def _store(model, rows, fields) -> int:
-    for start in range(0, len(rows), BATCH):
-        model.objects.bulk_update(rows[start : start + BATCH], fields)
-    return len(rows)
+def melding_state(termijnen: Termijnen, melding: Melding, today: date) -> tuple:
+    """(termijn_op, termijn_soort, signaal) of an open melding annotated with `gecontacteerd`."""
+    op, soort = termijnen.eerstvolgende(melding, gecontacteerd=melding.gecontacteerd)
+    return op, soort, termijnen.kalender.signaal(op, today)
+
+
+def aanvraag_state(termijnen: Termijnen, vrijstelling: Vrijstelling, today: date) -> tuple:
+    """(termijn_op, termijn_soort, signaal) of an aanvraag without a decision."""
+    op = termijnen.beslissing(vrijstelling)
+    return op, TermijnSoort.BESLISSING.value, termijnen.kalender.signaal(op, today)
 
 
 def signaleren(*, today: date) -> int:
     """Store the earliest open deadline and its signal on every open melding and aanvraag, and
     clear it on closed ones. Only rows whose state changes are written: a rerun writes nothing."""
-    fields = ["termijn_op", "termijn_soort", "signaal"]
-    cleared = {"termijn_op": None, "termijn_soort": "", "signaal": Signaal.GEEN}
+    cleared = dict(zip(STATE_FIELDS, NO_STATE, strict=True))
     changed = (
         Melding.objects.filter(fase=Fase.AFGESLOTEN)
         .filter(Q(termijn_op__isnull=False) | ~Q(signaal=""))
@@ -114,31 +119,22 @@ def signaleren(*, today: date) -> int:
     )
     for organisatie_id in Organisatie.objects.values_list("pk", flat=True):
         termijnen = Termijnen.voor(organisatie_id)
-        rows = []
         meldingen = (
             Melding.objects.filter(organisatie_id=organisatie_id)
             .open()
             .annotate(gecontacteerd=gecontacteerd())
-            .only("pk", "soort", "ontvangen_op", *fields)
+            .only("pk", "soort", "ontvangen_op", *STATE_FIELDS)
         )
-        for melding in meldingen.iterator(chunk_size=2000):
-            op, soort = termijnen.eerstvolgende(melding, gecontacteerd=melding.gecontacteerd)
-            state = (op, soort, termijnen.kalender.signaal(op, today))
-            if (melding.termijn_op, melding.termijn_soort, melding.signaal) != state:
-                melding.termijn_op, melding.termijn_soort, melding.signaal = state
-                rows.append(melding)
-        changed += _store(Melding, rows, fields)
-        rows = []
+        changed += store_changed(
+            Melding, ((m, melding_state(termijnen, m, today)) for m in meldingen.iterator(chunk_size=2000))
+        )
         aanvragen = Vrijstelling.objects.filter(organisatie_id=organisatie_id, besluit="").only(
-            "pk", "aangevraagd_op", *fields
+            "pk", "aangevraagd_op", *STATE_FIELDS
         )
-        for vrijstelling in aanvragen.iterator(chunk_size=2000):
-            op = termijnen.beslissing(vrijstelling)
-            state = (op, TermijnSoort.BESLISSING.value, termijnen.kalender.signaal(op, today))
-            if (vrijstelling.termijn_op, vrijstelling.termijn_soort, vrijstelling.signaal) != state:
-                vrijstelling.termijn_op, vrijstelling.termijn_soort, vrijstelling.signaal = state
-                rows.append(vrijstelling)
-        changed += _store(Vrijstelling, rows, fields)
+        changed += store_changed(
+            Vrijstelling,
+            ((v, aanvraag_state(termijnen, v, today)) for v in aanvragen.iterator(chunk_size=2000)),
+        )
     return changed
 
 
@@ -152,12 +148,10 @@ def melding_bijwerken(melding_id: int, *, today: date | None = None) -> None:
         .only("pk", "organisatie_id", "soort", "ontvangen_op", "fase")
         .get(pk=melding_id)
     )
-    state = {"termijn_op": None, "termijn_soort": "", "signaal": Signaal.GEEN}
-    if melding.is_open:
-        termijnen = Termijnen.voor(melding.organisatie_id)
-        op, soort = termijnen.eerstvolgende(melding, gecontacteerd=melding.gecontacteerd)
-        state = {"termijn_op": op, "termijn_soort": soort, "signaal": termijnen.kalender.signaal(op, today)}
-    Melding.objects.filter(pk=melding_id).update(**state)
+    state = (
+        melding_state(Termijnen.voor(melding.organisatie_id), melding, today) if melding.is_open else NO_STATE
+    )
+    Melding.objects.filter(pk=melding_id).update(**dict(zip(STATE_FIELDS, state, strict=True)))
 
 
 def vrijstelling_bijwerken(vrijstelling_id: int, *, today: date | None = None) -> None:
@@ -166,16 +160,12 @@ def vrijstelling_bijwerken(vrijstelling_id: int, *, today: date | None = None) -
     vrijstelling = Vrijstelling.objects.only("pk", "organisatie_id", "aangevraagd_op", "besluit").get(
         pk=vrijstelling_id
     )
-    state = {"termijn_op": None, "termijn_soort": "", "signaal": Signaal.GEEN}
-    if not vrijstelling.besluit:
-        termijnen = Termijnen.voor(vrijstelling.organisatie_id)
-        op = termijnen.beslissing(vrijstelling)
-        state = {
-            "termijn_op": op,
-            "termijn_soort": TermijnSoort.BESLISSING.value,
-            "signaal": termijnen.kalender.signaal(op, today),
-        }
-    Vrijstelling.objects.filter(pk=vrijstelling_id).update(**state)
+    state = (
+        NO_STATE
+        if vrijstelling.besluit
+        else aanvraag_state(Termijnen.voor(vrijstelling.organisatie_id), vrijstelling, today)
+    )
+    Vrijstelling.objects.filter(pk=vrijstelling_id).update(**dict(zip(STATE_FIELDS, state, strict=True)))
 
 
 def digest_items(user) -> list[DigestItem]:
