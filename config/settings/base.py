@@ -100,6 +100,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _options["options"] = (
         f"{_options.get('options', '')} -c join_collapse_limit=6 -c from_collapse_limit=6".strip()
     )
+    # Server-side parameter binding lets psycopg prepare a statement the fifth time a connection
+    # runs it; a page then skips PostgreSQL's planning (which costs more than the execution of
+    # our indexed queries). Turn it off behind a pooler in transaction mode (PgBouncer < 1.21).
+    _options.setdefault("server_side_binding", env.bool("DATABASE_SERVER_SIDE_BINDING", default=True))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Optional PostgreSQL read replica for the jaarverslag (cases/replica.py); everything else uses
 # the primary.
