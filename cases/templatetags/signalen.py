@@ -5,11 +5,11 @@ row, and an include per row costs more than the rest of the row.
 """
 
 from django import template
-from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from cases.constants import Signaal
+from cases.templatetags.opmaak import datum
 
 register = template.Library()
 
@@ -22,11 +22,10 @@ def termijn_signaal(item) -> str:
     if item.signaal not in BADGES:
         return ""
     label = _("Termijn verstreken") if item.signaal == Signaal.VERLOPEN else _("Termijn nadert")
-    datum = format_date(item.termijn_op, "d-m-Y") if item.termijn_op else ""
     return format_html(
         '<span class="app-badge {}">{}: {} {}</span>',
         BADGES[item.signaal],
         label,
         item.get_termijn_soort_display(),
-        datum,
+        datum(item.termijn_op),
     )

@@ -76,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "cases.context_processors.navigation",
             ],
+            "builtins": ["cases.templatetags.opmaak"],
         },
     },
 ]
