@@ -4,7 +4,6 @@ import redis
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -22,9 +21,11 @@ from .filters import JongereFilter
 from .forms import ActieForm
 from .letters import selectors as letter_selectors
 from .models import AuditEntry, Document, Dossier, Jongere
+from .pagination import CappedPaginator
 from .rules import age_on, leerplicht_status
 
 PAGE_SIZE = 25
+SEARCH_LIMIT = 200  # results a search counts and pages through; beyond it: refine
 
 
 def purpose_of(user) -> Verwerkingsactiviteit:
@@ -77,7 +78,12 @@ def dagelijks_overzicht(request):
 def jongeren(request):
     """Search jongeren. The form posts, so BSNs and names never appear in a URL or access log."""
     data = request.POST if request.method == "POST" else None
-    queryset = selectors.jongeren_for(request.user).select_related("dossier")
+    # pk last: equal names keep their place between pages.
+    queryset = (
+        selectors.jongeren_for(request.user)
+        .select_related("dossier")
+        .order_by("achternaam", "voornamen", "pk")
+    )
     filterset = JongereFilter(data, queryset=queryset, user=request.user)
     page = None
     if data is not None and filterset.is_valid():
@@ -86,7 +92,7 @@ def jongeren(request):
         elif request.POST.get("export") in FORMATS:
             return _export_jongeren(request, filterset.qs, request.POST["export"])
         else:
-            page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.POST.get("page"))
+            page = CappedPaginator(filterset.qs, PAGE_SIZE, SEARCH_LIMIT).get_page(request.POST.get("page"))
             log_listing(
                 actor=request.user,
                 jongeren=page.object_list,

@@ -54,6 +54,20 @@ def test_results_are_paginated_by_25(logged_in, organisatie_a):
     assert second.count("Mulder") == 5
 
 
+def test_a_broad_search_stops_counting_and_asks_to_refine(logged_in, organisatie_a):
+    # "Jansen" in a large municipality: the page says there are more than 200 and how to narrow
+    # the search, and pages through the first 200 in name order.
+    JongereFactory.create_batch(201, organisatie=organisatie_a, achternaam="Jansen")
+    first = results(logged_in.post(reverse("jongeren"), {"q": "jansen"}))
+    assert "Meer dan 200 jongeren gevonden" in first
+    assert "voeg een voornaam, de geboortedatum of de woongemeente toe" in first
+    assert "Pagina 1 van 8" in first
+    last = results(logged_in.post(reverse("jongeren"), {"q": "jansen", "page": "9"}))
+    assert "Pagina 8 van 8" in last and last.count("Jansen, Sam") == 25
+    exact = results(logged_in.post(reverse("jongeren"), {"q": "jansen", "geboortedatum": "2011-01-01"}))
+    assert "0 jongeren gevonden" in exact
+
+
 def test_search_terms_are_not_taken_from_the_url(logged_in, jongere_a):
     # A BSN in a URL ends up in browser history and access logs: GET shows only the form.
     page = results(logged_in.get(reverse("jongeren"), {"q": jongere_a.bsn}))
