@@ -4,9 +4,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import ngettext
 
 from cases.constants import Signaal
 from cases.models import User
+from cases.paths import path_per_pk
 
 from . import rules
 from .constants import Besluit
@@ -63,9 +65,14 @@ class Werkregel:
     stored (the earliest open deadline, its kind and whether it is near or past)."""
 
     item: object
+    url: str
     deadline: date
     dagen_open: int
     mogelijk_thuiszitter: bool = False
+
+    @property
+    def dagen_open_tekst(self) -> str:
+        return ngettext("%(dagen)d dag", "%(dagen)d dagen", self.dagen_open) % {"dagen": self.dagen_open}
 
     @property
     def signaal(self) -> str:
@@ -83,9 +90,11 @@ class Werkregel:
 def werkregels_meldingen(meldingen, termijnen: Termijnen, today: date) -> list[Werkregel]:
     meldingen = list(meldingen)
     met_vrijstelling = dossiers_met_vrijstelling({m.dossier_id for m in meldingen}, today)
+    url = path_per_pk("melding")
     return [
         Werkregel(
             item=melding,
+            url=url(melding.pk),
             deadline=termijnen.afhandeling(melding),
             dagen_open=(today - melding.ontvangen_op).days,
             mogelijk_thuiszitter=rules.is_mogelijk_thuiszitter(
@@ -101,9 +110,11 @@ def werkregels_meldingen(meldingen, termijnen: Termijnen, today: date) -> list[W
 
 
 def werkregels_vrijstellingen(vrijstellingen, termijnen: Termijnen, today: date) -> list[Werkregel]:
+    url = path_per_pk("vrijstelling")
     return [
         Werkregel(
             item=vrijstelling,
+            url=url(vrijstelling.pk),
             deadline=termijnen.beslissing(vrijstelling),
             dagen_open=(today - vrijstelling.aangevraagd_op).days,
         )
