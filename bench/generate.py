@@ -3,7 +3,8 @@
     python bench/generate.py --meldingen 1000000 --organisaties 100 --seed 1
 
 Writes through bulk inserts (no ORM save per row): organisations with their gemeenten and code
-lists, jongeren with dossiers, meldingen over 5 schooljaren in the proportions of the Zoetermeer
+lists, schools (about 7,000 locations at 1,000,000 meldingen, as in the Netherlands), jongeren with
+dossiers, meldingen over 5 schooljaren in the proportions of the Zoetermeer
 report with their MAS history and 0-3 actions each, vrijstellingen and Doorstroompunt trajecten. Organisation sizes are skewed (a few
 large cities, many small municipalities), like the Netherlands.
 """
@@ -27,7 +28,7 @@ from django.contrib.auth.hashers import make_password  # noqa: E402
 
 from cases.codelists import seed_codelists  # noqa: E402
 from cases.constants import Codelijst  # noqa: E402
-from cases.models import Actie, CodeItem, Dossier, Gemeente, Jongere, Organisatie, User  # noqa: E402
+from cases.models import Actie, CodeItem, Dossier, Gemeente, Jongere, Organisatie, School, User  # noqa: E402
 from doorstroom.models import Traject  # noqa: E402
 from leerplicht.constants import REDEN_LIJST, RESULTAAT_LIJST  # noqa: E402
 from leerplicht.models import Melding, MeldingActie, MeldingTransitie, Vrijstelling  # noqa: E402
@@ -91,6 +92,52 @@ def surname(rng: random.Random, i: int) -> dict:
     return {"tussenvoegsel": tussenvoegsel, "achternaam": f"{achternaam}-{i}"}
 
 
+# School kinds with what they teach; names as a municipality's schools are named.
+SCHOOL_KINDS = [
+    ("Basisschool", ["bo_sbo"]), ("Basisschool", ["bo_sbo"]), ("Basisschool", ["bo_sbo"]),
+    ("Kindcentrum", ["bo_sbo"]), ("Basisschool", ["bo_sbo"]), ("SBO", ["bo_sbo"]),
+    ("College", ["vo_onderbouw", "vmbo", "havo", "vwo"]), ("Lyceum", ["vo_onderbouw", "havo", "vwo"]),
+    ("Praktijkschool", ["pro"]), ("VSO", ["vso"]), ("ROC", ["mbo_1", "mbo_2", "mbo_3", "mbo_4"]),
+]  # fmt: skip
+SCHOOL_NAMES = [
+    "De Regenboog",
+    "Het Palet",
+    "De Wegwijzer",
+    "Sint Jozef",
+    "De Fontein",
+    "Het Baken",
+    "De Horizon",
+]
+MELDINGEN_PER_SCHOOL = 140  # over 5 schooljaren: 1,000,000 meldingen come from ~7,000 school locations
+
+
+def base36(number: int, width: int) -> str:
+    digits = ""
+    for _ in range(width):
+        number, digit = divmod(number, 36)
+        digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[digit] + digits
+    return digits
+
+
+def add_schools(organisatie_index: int, n: int, prefix: str, rng: random.Random) -> list[int]:
+    """The school locations in an organisation's region. The BRIN starts with the prefix's initial
+    (the load test, report benchmark and generator's own data share a database without clashing)."""
+    first = organisatie_index * 10_000
+    schools = []
+    for number in range(first, first + n):
+        kind, soorten = rng.choice(SCHOOL_KINDS)
+        schools.append(
+            School(
+                brin=prefix[0].upper() + base36(number // 100, 3),
+                vestiging=f"{number % 100:02d}",
+                naam=f"{kind} {rng.choice(SCHOOL_NAMES)} {organisatie_index:03d}-{number - first}",
+                plaats=f"Gemeente {organisatie_index:03d}",
+                onderwijssoorten=soorten,
+            )
+        )
+    return [school.pk for school in School.objects.bulk_create(schools, batch_size=BATCH)]
+
+
 def worker_of(organisatie, prefix: str, index: int) -> User:
     """The leerplichtambtenaar in whose name the generated actions are recorded."""
     return User.objects.create(
@@ -152,6 +199,7 @@ def generate(meldingen: int, organisaties: int, seed: int, prefix: str = "bench"
     doelgroepen = [d for d, w in DOELGROEPEN.items() for _ in range(w)]
     counts = {
         "organisaties": 0,
+        "scholen": 0,
         "jongeren": 0,
         "meldingen": 0,
         "acties": 0,
@@ -174,6 +222,7 @@ def generate(meldingen: int, organisaties: int, seed: int, prefix: str = "bench"
         for lijst, pk in CodeItem.objects.filter(organisatie=organisatie).values_list("lijst", "pk"):
             codes.setdefault(lijst, []).append(pk)
         gemeente_ids = list(organisatie.gemeenten.values_list("pk", flat=True))
+        school_ids = add_schools(index, max(3, n_meldingen // MELDINGEN_PER_SCHOOL), prefix, rng)
         n_jongeren = max(5, int(n_meldingen * 0.7))
         jongeren = Jongere.objects.bulk_create(
             (
@@ -212,6 +261,8 @@ def generate(meldingen: int, organisaties: int, seed: int, prefix: str = "bench"
                 soort=soort,
                 ontvangen_op=received,
                 gemeente_id=d.jongere.woongemeente_id,
+                # absoluut verzuim: not enrolled, so no school reports it
+                school_id=None if soort == "absoluut" else rng.choice(school_ids),
                 leeftijd=max(5, min(18, (received - d.jongere.geboortedatum).days // 365)),
                 onderwijssoort=rng.choice(ONDERWIJS),
                 uren_verzuim=rng.randint(4, 80) if "relatief" in soort else None,
@@ -277,6 +328,7 @@ def generate(meldingen: int, organisaties: int, seed: int, prefix: str = "bench"
 
         Traject.objects.bulk_create((traject() for _ in range(n_traject)), batch_size=BATCH)
         counts["organisaties"] += 1
+        counts["scholen"] += len(school_ids)
         counts["jongeren"] += n_jongeren
         counts["meldingen"] += n_meldingen
         counts["vrijstellingen"] += n_vrij

@@ -1,11 +1,14 @@
 """Browser views of meldingen: werkvoorraad, registration, the melding page and its actions."""
 
+import re
+
 import django_filters
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,7 +23,7 @@ from cases.concurrency import ConflictError
 from cases.constants import AuditAction, Signaal
 from cases.exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
 from cases.forms import style_fields
-from cases.models import Dossier, Gemeente, Jongere, School
+from cases.models import Dossier, Gemeente, Jongere
 from cases.rules import Schooljaar
 from cases.workflow import TransitionError
 
@@ -32,6 +35,7 @@ from .services import PURPOSE, MeldingGegevens, MeldingWarnings
 from .workflow import MAS, PHASES, is_backwards
 
 PAGE_SIZE = 25  # as the other lists (jongeren, caseload)
+BRIN = re.compile(r"[0-9A-Z]{4}(\d{2})?")  # a BRIN code, optionally with the vestiging number
 
 
 def error_messages(request, exc: ValidationError) -> None:
@@ -56,10 +60,11 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         choices=[(p.value, p.label) for p in PHASES],
         empty_label=gettext_lazy("Alle fasen"),
     )
-    school = django_filters.ModelChoiceFilter(
+    # Typed, not chosen from a list: the school register holds ~7,000 locations nationally.
+    school = django_filters.CharFilter(
         label=gettext_lazy("School"),
-        queryset=School.objects.order_by("naam"),
-        empty_label=gettext_lazy("Alle scholen"),
+        method="filter_school",
+        help_text=gettext_lazy("Een deel van de naam, of de BRIN-code (bijvoorbeeld 12AB of 12AB00)."),
     )
     gemeente = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Gemeente"),
@@ -85,6 +90,15 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         self.filters["behandelaar"].queryset = selectors.lpa_choices(user.organisatie_id)
         self.filters["behandelaar"].field.label_from_instance = lambda u: u.get_full_name() or u.username
         style_fields(self.form)
+
+    def filter_school(self, queryset, name, value):
+        value = value.strip()
+        query = Q(school__naam__icontains=value)
+        code = value.upper().replace(" ", "")
+        if BRIN.fullmatch(code):
+            brin = Q(school__brin=code[:4])
+            query |= brin & Q(school__vestiging=code[4:]) if len(code) == 6 else brin
+        return queryset.filter(query)
 
 
 @login_required

@@ -152,6 +152,25 @@ def test_werkvoorraad_filters_by_soort_and_defaults_to_own_work(client, org, lpa
     assert "Ander" in luxe and "Eigen" not in luxe
 
 
+def test_werkvoorraad_filters_by_school_name_or_brin(client, org, lpa):
+    regenboog = SchoolFactory(naam="Basisschool De Regenboog", brin="12AB", vestiging="00")
+    nevenvestiging = SchoolFactory(naam="Basisschool De Regenboog", brin="12AB", vestiging="01")
+    college = SchoolFactory(naam="Erasmus College", brin="34CD", vestiging="00")
+    for school, achternaam in ((regenboog, "Hoofd"), (nevenvestiging, "Neven"), (college, "Erasmus")):
+        MeldingFactory(dossier=JongereFactory(organisatie=org, achternaam=achternaam).dossier, school=school)
+    client.force_login(lpa)
+
+    def names(school):
+        page = client.get(reverse("werkvoorraad"), {"behandelaar": "", "school": school}).content.decode()
+        return {n for n in ("Hoofd", "Neven", "Erasmus") if f"Sam {n}</a>" in page}
+
+    assert names("regenboog") == {"Hoofd", "Neven"}
+    assert names("12ab") == {"Hoofd", "Neven"}
+    assert names("12AB01") == {"Neven"}
+    assert names("erasmus") == {"Erasmus"}
+    assert names("Montessori") == set()
+
+
 @pytest.mark.parametrize("url_name", ["werkvoorraad"])
 def test_werkvoorraad_query_count_does_not_grow(client, org, lpa, url_name):
     client.force_login(lpa)
