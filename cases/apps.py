@@ -14,7 +14,10 @@ class CasesConfig(AppConfig):
         # permissions of several apps, so sync after every app's post_migrate (idempotent).
         post_migrate.connect(sync_roles, dispatch_uid="cases.sync_roles")
 
+        from .auth_backend import connect_signals
         from .models import Organisatie
+
+        connect_signals()
 
         # Every organisation starts with the default letter templates, however it is created
         # (command, admin, demo data, tests); existing ones got them in migration 0007.

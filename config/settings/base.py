@@ -164,7 +164,7 @@ AXES_VERBOSE = False
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "cases.auth_backend.CachedModelBackend",
 ]
 
 # Optional single sign-on through OpenID Connect (mozilla-django-oidc): on when the client id
