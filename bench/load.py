@@ -178,7 +178,15 @@ def round_of(data, rng, open_pool):
 
 
 def start_server(port: int, workers: int, threads: int) -> subprocess.Popen:
-    command = [str(ROOT / ".venv/bin/gunicorn"), "-c", "config/gunicorn.py", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
+    command = [
+        str(ROOT / ".venv/bin/gunicorn"),
+        "-c",
+        "config/gunicorn.py",
+        "--workers",
+        str(workers),
+        "--bind",
+        f"127.0.0.1:{port}",
+    ]
     if threads > 1:
         command += ["--threads", str(threads)]
     command += ["--log-level", "warning", "django.core.wsgi:get_wsgi_application()"]

@@ -14,7 +14,7 @@ class CasesConfig(AppConfig):
         # permissions of several apps, so sync after every app's post_migrate (idempotent).
         post_migrate.connect(sync_roles, dispatch_uid="cases.sync_roles")
 
-        from .auth_backend import connect_signals
+        from .generation import connect_signals
         from .models import Organisatie
 
         connect_signals()

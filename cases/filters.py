@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .choices import use_cached_choices
 from .forms import DateInput, style_fields
 from .models import Gemeente, Jongere
 from .rules import is_valid_bsn
@@ -31,6 +32,8 @@ class JongereFilter(django_filters.FilterSet):
             gemeenten = user.organisatie.gemeenten.all()
         self.filters["woongemeente"].queryset = gemeenten
         style_fields(self.form)
+        if user is not None and user.organisatie_id:
+            use_cached_choices(user.organisatie_id, {"woongemeente": self.form.fields["woongemeente"]})
 
     def filter_q(self, queryset, name, value):
         value = value.strip()

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from cases import selectors as case_selectors
 from cases import services as case_services
 from cases.audit import log_access, log_listing
+from cases.choices import use_cached_choices
 from cases.concurrency import ConflictError
 from cases.constants import AuditAction, Signaal
 from cases.exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
@@ -90,6 +91,10 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         self.filters["behandelaar"].queryset = selectors.lpa_choices(user.organisatie_id)
         self.filters["behandelaar"].field.label_from_instance = lambda u: u.get_full_name() or u.username
         style_fields(self.form)
+        use_cached_choices(
+            user.organisatie_id,
+            {name: self.form.fields[name] for name in ("gemeente", "behandelaar")},
+        )
 
     def filter_school(self, queryset, name, value):
         value = value.strip()

@@ -45,9 +45,13 @@ def test_a_permission_given_to_a_group_takes_effect_on_the_next_request(client, 
     url = reverse("werkvoorraad")
     assert client.get(url).status_code == 403
     group = Group.objects.get(name=str(Role.TEAMLEIDER.label))
-    group.permissions.add(Permission.objects.get(content_type__app_label="leerplicht", codename="view_melding"))
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="leerplicht", codename="view_melding")
+    )
     assert client.get(url).status_code == 200
-    group.permissions.remove(Permission.objects.get(content_type__app_label="leerplicht", codename="view_melding"))
+    group.permissions.remove(
+        Permission.objects.get(content_type__app_label="leerplicht", codename="view_melding")
+    )
     assert client.get(url).status_code == 403
 
 

@@ -152,6 +152,21 @@ def test_werkvoorraad_filters_by_soort_and_defaults_to_own_work(client, org, lpa
     assert "Ander" in luxe and "Eigen" not in luxe
 
 
+def test_werkvoorraad_filter_lists_a_new_colleague_at_once(client, org, lpa):
+    # The option lists come from a cache; adding a leerplichtambtenaar renews them.
+    from tests.factories import UserFactory
+
+    client.force_login(lpa)
+    assert "Kees Nieuw" not in client.get(reverse("werkvoorraad")).content.decode()
+    kees = UserFactory(organisatie=org, first_name="Kees", last_name="Nieuw", role="leerplichtambtenaar")
+    page = client.get(reverse("werkvoorraad")).content.decode()
+    assert f'<option value="{kees.pk}">Kees Nieuw</option>' in page
+    MeldingFactory(dossier=JongereFactory(organisatie=org, achternaam="VanKees").dossier, behandelaar=kees)
+    assert "Sam VanKees</a>" in client.get(reverse("werkvoorraad"), {"behandelaar": kees.pk}).content.decode()
+    kees.groups.clear()
+    assert "Kees Nieuw" not in client.get(reverse("werkvoorraad")).content.decode()
+
+
 def test_werkvoorraad_filters_by_school_name_or_brin(client, org, lpa):
     regenboog = SchoolFactory(naam="Basisschool De Regenboog", brin="12AB", vestiging="00")
     nevenvestiging = SchoolFactory(naam="Basisschool De Regenboog", brin="12AB", vestiging="01")
