@@ -67,12 +67,16 @@ def codes(organisatie_id: int | None, *lijsten) -> QuerySet[CodeItem]:
 
 
 def trajecten_op_dossier(user, dossier: Dossier) -> list[Traject]:
-    return list(
-        Traject.objects.visible_to(user)
-        .filter(dossier=dossier)
-        .select_related("behandelaar")
-        .order_by("-gemeld_op")
-    )
+    """The jongere's trajecten, newest first. The dossier page's section and timeline both show
+    them: the list is kept on the dossier object for the rest of the request."""
+    if not hasattr(dossier, "_trajecten"):
+        dossier._trajecten = list(
+            Traject.objects.visible_to(user)
+            .filter(dossier=dossier)
+            .select_related("behandelaar", "uitstroom")
+            .order_by("-gemeld_op")
+        )
+    return dossier._trajecten
 
 
 def _naam(user) -> str:
@@ -86,8 +90,11 @@ def timeline_entries(user, dossier: Dossier) -> list[TimelineEntry]:
     def url(traject_id):
         return reverse("traject_detail", args=[traject_id]) if can_open else ""
 
+    trajecten = trajecten_op_dossier(user, dossier)
+    if not trajecten:
+        return []  # no trajecten, so no steps or contact attempts either
     entries = []
-    for traject in Traject.objects.visible_to(user).filter(dossier=dossier).select_related("uitstroom"):
+    for traject in trajecten:
         entries.append(
             TimelineEntry(
                 datum=traject.gemeld_op,

@@ -14,13 +14,20 @@ def _name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def _vrijstellingen(user, dossier) -> list[Vrijstelling]:
+    """The section and the timeline both show them: kept on the dossier object for the request."""
+    if not hasattr(dossier, "_vrijstellingen"):
+        dossier._vrijstellingen = list(Vrijstelling.objects.visible_to(user).filter(dossier=dossier))
+    return dossier._vrijstellingen
+
+
 def section_context(user, dossier) -> dict:
     return {
         "dossier": dossier,
         "meldingen": list(
             Melding.objects.visible_to(user).filter(dossier=dossier).select_related("resultaat")
         ),
-        "vrijstellingen": list(Vrijstelling.objects.visible_to(user).filter(dossier=dossier)),
+        "vrijstellingen": _vrijstellingen(user, dossier),
     }
 
 
@@ -63,7 +70,7 @@ def timeline_entries(user, dossier) -> list[TimelineEntry]:
                     soort="fase",
                 )
             )
-    for v in Vrijstelling.objects.visible_to(user).filter(dossier=dossier):
+    for v in _vrijstellingen(user, dossier):
         url = reverse("vrijstelling", args=[v.pk])
         entries.append(
             TimelineEntry(
