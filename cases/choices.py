@@ -1,9 +1,10 @@
-"""Option lists of the list pages' filter forms (gemeenten, leerplichtambtenaren, coaches) from
-the cache: every werkvoorraad view asked the database for the same lists. A list is read again
-when the generation moves on (cases/generation.py: a user, role or gemeente changed) and after
-TIMEOUT at the latest. Choosing an option still validates against the field's queryset."""
+"""Option lists of the list pages' filter forms (gemeenten, leerplichtambtenaren) from the cache:
+every werkvoorraad view asked the database for the same lists, and once more to check the chosen
+one. A list is read again when the generation moves on (cases/generation.py: a user, role or
+gemeente changed) and after TIMEOUT at the latest, so it is as current as the database."""
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 
 from . import generation
 
@@ -11,8 +12,9 @@ TIMEOUT = 600  # seconds
 
 
 def use_cached_choices(organisatie_id: int | None, fields: dict) -> None:
-    """Give each ModelChoiceField in `fields` (name -> field) options from the cache, filling
-    the cache from the field's queryset. One cache round trip for all of them."""
+    """Give each ModelChoiceField in `fields` (name -> field) its options, and the check of a
+    chosen value, from the cache, filling the cache from the field's queryset. One cache round
+    trip for all of them."""
     keys = {name: f"choices:{name}:{organisatie_id}" for name in fields}
     found = cache.get_many([generation.KEY, *keys.values()])
     current = found.get(generation.KEY, 0)
@@ -24,5 +26,21 @@ def use_cached_choices(organisatie_id: int | None, fields: dict) -> None:
             options = [(obj.pk, field.label_from_instance(obj)) for obj in field.queryset]
             cache.set(keys[name], (current, options), TIMEOUT)
         empty = [("", field.empty_label)] if field.empty_label is not None else []
-        # The widget renders the options; the field keeps its queryset to validate a choice.
         field.widget.choices = empty + options
+        field.to_python = _chosen_from(field, {str(pk): pk for pk, _label in options})
+
+
+def _chosen_from(field, allowed: dict):
+    """to_python for a ModelChoiceField limited to `allowed` (str(pk) -> pk): the chosen object
+    as a key-only instance, which is all a filter needs."""
+
+    def to_python(value):
+        if value in field.empty_values:
+            return None
+        if str(value) not in allowed:
+            raise ValidationError(
+                field.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            )
+        return field.queryset.model(pk=allowed[str(value)])
+
+    return to_python

@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.contrib.auth.models import Group
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import ngettext
 
 from cases.constants import Signaal
@@ -156,12 +157,15 @@ def melding_history(melding: Melding) -> dict:
 
 
 def lpa_choices(organisatie_id: int) -> QuerySet[User]:
-    """Users of the organisation who may handle meldingen."""
+    """Users of the organisation who may handle meldingen. An EXISTS rather than a join: no
+    DISTINCT, and checking one chosen user (the werkvoorraad's default filter) is a key lookup."""
+    handles_meldingen = Group.objects.filter(
+        user=OuterRef("pk"),
+        permissions__content_type__app_label="leerplicht",
+        permissions__codename="change_melding",
+    )
     return (
-        User.objects.filter(
-            organisatie_id=organisatie_id, is_active=True, groups__permissions__codename="change_melding"
-        )
-        .only("pk", "username", "first_name", "last_name")  # a narrow DISTINCT
-        .distinct()
+        User.objects.filter(Exists(handles_meldingen), organisatie_id=organisatie_id, is_active=True)
+        .only("pk", "username", "first_name", "last_name")
         .order_by("first_name", "last_name")
     )

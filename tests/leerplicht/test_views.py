@@ -165,6 +165,15 @@ def test_werkvoorraad_filter_lists_a_new_colleague_at_once(client, org, lpa):
     assert "Sam VanKees</a>" in client.get(reverse("werkvoorraad"), {"behandelaar": kees.pk}).content.decode()
     kees.groups.clear()
     assert "Kees Nieuw" not in client.get(reverse("werkvoorraad")).content.decode()
+    # No longer a leerplichtambtenaar: choosing him is refused with a message at the field.
+    refused = client.get(reverse("werkvoorraad"), {"behandelaar": kees.pk}).content.decode()
+    assert "Selecteer een geldige keuze" in refused
+
+
+def test_werkvoorraad_refuses_a_behandelaar_of_another_organisation(client, org, lpa, lpa_b):
+    client.force_login(lpa)
+    page = client.get(reverse("werkvoorraad"), {"behandelaar": lpa_b.pk}).content.decode()
+    assert "Selecteer een geldige keuze" in page
 
 
 def test_werkvoorraad_filters_by_school_name_or_brin(client, org, lpa):
