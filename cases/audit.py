@@ -5,6 +5,8 @@ import hmac
 import uuid
 
 from django.conf import settings
+from django.db import connection
+from django.utils import timezone
 
 from .constants import AuditAction, Verwerkingsactiviteit
 from .models import AuditEntry, Jongere
@@ -54,6 +56,10 @@ def log_listing(
 ) -> None:
     """One entry per jongere shown in a list (or exported), written in one query."""
     trace_id = current_trace_id(request)
+    jongeren = list(jongeren)
+    if connection.vendor == "postgresql" and jongeren:
+        _insert_listing(actor, jongeren, purpose, action, trace_id)
+        return
     AuditEntry.objects.bulk_create(
         (
             AuditEntry(
@@ -72,6 +78,30 @@ def log_listing(
         ),
         batch_size=5000,
     )
+
+
+def _insert_listing(actor, jongeren, purpose, action, trace_id) -> None:
+    """The rows of log_listing as one INSERT over two arrays (jongere ids and pseudonyms), the
+    other columns being the same for every row. A werkvoorraad page logs 50 jongeren per view;
+    building 50 model instances for bulk_create cost twice the insert itself."""
+    constant = {
+        "tijdstip": timezone.now(),
+        "gebruiker_id": actor.pk,
+        "gebruikersnaam": actor.get_username(),
+        "organisatie_id": actor.organisatie_id,
+        "actie": action,
+        "doel": purpose,
+        "object_type": Jongere._meta.label_lower,
+        "trace_id": trace_id,
+    }
+    columns = [*constant, "object_id", "jongere_id", "betrokkene"]
+    # Table and column names are the model's own; every value is a parameter.
+    into = f"INSERT INTO {AuditEntry._meta.db_table} ({', '.join(columns)})"
+    select = f"SELECT {', '.join(['%s'] * len(constant))}, jongere, jongere, betrokkene"
+    rows = "FROM unnest(%s::bigint[], %s::text[]) AS rij(jongere, betrokkene)"
+    params = [*constant.values(), [j.pk for j in jongeren], [pseudonym(j) for j in jongeren]]
+    with connection.cursor() as cursor:
+        cursor.execute(f"{into} {select} {rows}", params)
 
 
 def log_bulk(

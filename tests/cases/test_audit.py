@@ -33,6 +33,30 @@ def test_search_results_are_logged_per_jongere(client, lpa_a, jongere_a):
     assert list(AuditEntry.objects.values_list("actie", "jongere_id")) == [("zoeken", jongere_a.pk)]
 
 
+def test_a_listing_entry_names_the_same_person_as_opening_the_dossier(client, lpa_a, jongere_a):
+    # Lists write their entries in one statement; they must read like any other entry, so the
+    # log can be searched per jongere (pseudonym) and per request (trace id).
+    client.force_login(lpa_a)
+    client.post(reverse("jongeren"), {"q": "Visser"}, HTTP_X_REQUEST_ID="zoek-1")
+    client.get(reverse("dossier", args=[jongere_a.dossier.pk]))
+    zoeken, inzien = AuditEntry.objects.order_by("pk")
+    assert (zoeken.actie, inzien.actie) == ("zoeken", "inzien")
+    assert zoeken.betrokkene == inzien.betrokkene
+    assert zoeken.trace_id == "zoek-1"
+    assert (zoeken.gebruiker_id, zoeken.gebruikersnaam, zoeken.organisatie_id) == (
+        lpa_a.pk,
+        "lpa-a",
+        lpa_a.organisatie_id,
+    )
+    assert (zoeken.object_type, zoeken.object_id, zoeken.jongere_id) == (
+        "cases.jongere",
+        jongere_a.pk,
+        jongere_a.pk,
+    )
+    assert zoeken.doel == "handhaving_leerplicht"
+    assert zoeken.tijdstip <= inzien.tijdstip
+
+
 def test_recording_an_action_is_logged(client, lpa_a, jongere_a):
     client.force_login(lpa_a)
     client.post(
