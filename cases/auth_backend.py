@@ -17,8 +17,10 @@ TIMEOUT = 300  # seconds; a safety net, the generation is what keeps the sets cu
 
 def _user_key(user) -> str:
     # date_joined tells apart two users that got the same id in different databases (a restore,
-    # a fresh test database) while the cache lived on.
-    return f"perms:{user.pk}:{user.date_joined.timestamp()}"
+    # a fresh test database) while the cache lived on; is_superuser (read fresh every request)
+    # keeps a superuser's all-permissions set, should anything ask for it, from outliving the
+    # flag when it is cleared without a signal.
+    return f"perms:{user.pk}:{user.date_joined.timestamp()}:{int(user.is_superuser)}"
 
 
 class CachedModelBackend(ModelBackend):
@@ -32,6 +34,8 @@ class CachedModelBackend(ModelBackend):
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
+        if not hasattr(user_obj, "_perm_cache") and not generation.cache_is_shared():
+            return super().get_all_permissions(user_obj)
         if not hasattr(user_obj, "_perm_cache"):
             key = _user_key(user_obj)
             found = cache.get_many([generation.KEY, key])

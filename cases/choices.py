@@ -11,11 +11,13 @@ from . import generation
 TIMEOUT = 600  # seconds
 
 
-def use_cached_choices(organisatie_id: int | None, fields: dict) -> None:
-    """Give each ModelChoiceField in `fields` (name -> field) its options, and the check of a
-    chosen value, from the cache, filling the cache from the field's queryset. One cache round
-    trip for all of them."""
-    keys = {name: f"choices:{name}:{organisatie_id}" for name in fields}
+def use_cached_choices(form: str, organisatie_id: int | None, fields: dict) -> None:
+    """Give each ModelChoiceField in `fields` (name -> field) of `form` (a name for the cache key)
+    its options, and the check of a chosen value, from the cache, filling the cache from the
+    field's queryset. One cache round trip for all of them."""
+    if not generation.cache_is_shared():
+        return  # the fields keep their querysets
+    keys = {name: f"choices:{form}:{name}:{organisatie_id}" for name in fields}
     found = cache.get_many([generation.KEY, *keys.values()])
     current = found.get(generation.KEY, 0)
     for name, field in fields.items():

@@ -33,7 +33,9 @@ class JongereFilter(django_filters.FilterSet):
         self.filters["woongemeente"].queryset = gemeenten
         style_fields(self.form)
         if user is not None and user.organisatie_id:
-            use_cached_choices(user.organisatie_id, {"woongemeente": self.form.fields["woongemeente"]})
+            use_cached_choices(
+                type(self).__name__, user.organisatie_id, {"woongemeente": self.form.fields["woongemeente"]}
+            )
 
     def filter_q(self, queryset, name, value):
         value = value.strip()

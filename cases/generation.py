@@ -4,17 +4,26 @@ and of the filter forms' option lists store the generation they were computed in
 recomputed once it has moved on.
 
 It is bumped at once and again when the transaction commits, so a request that read the old rows
-in between does not keep them.
+in between does not keep them. Changes that send no signal (QuerySet.update, raw SQL, data
+migrations) should call `bump()` themselves; the caches expire after minutes in any case.
+
+The caches are used only when every process shares them (Redis): with a per-process cache
+(LocMemCache, the embedded default) one gunicorn worker would not see another's bump.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
 KEY = "generation"
 
 
+def cache_is_shared() -> bool:
+    return settings.CACHES["default"]["BACKEND"].endswith(".RedisCache")
+
+
 def bump(action=None, update_fields=None, **kwargs) -> None:
-    """A signal receiver (m2m_changed, post_save, post_delete)."""
+    """Move the generation on; also the receiver of the signals below."""
     if action is not None and not action.startswith("post_"):
         return  # m2m_changed also fires before the change
     if update_fields is not None and set(update_fields) <= {"last_login"}:
@@ -32,7 +41,7 @@ def connect_signals() -> None:
     from django.contrib.auth.models import Group, Permission
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    from .models import Organisatie, User
+    from .models import Gemeente, Organisatie, User
 
     for through in (
         User.groups.through,
@@ -41,6 +50,7 @@ def connect_signals() -> None:
         Organisatie.gemeenten.through,
     ):
         m2m_changed.connect(bump, sender=through, dispatch_uid=f"generation.{through.__name__}")
-    for model in (Group, Permission, User):
+    for model in (Group, Permission, User, Gemeente):
         post_delete.connect(bump, sender=model, dispatch_uid=f"generation.delete.{model.__name__}")
-    post_save.connect(bump, sender=User, dispatch_uid="generation.save.User")
+    for model in (User, Gemeente):
+        post_save.connect(bump, sender=model, dispatch_uid=f"generation.save.{model.__name__}")

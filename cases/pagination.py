@@ -15,8 +15,9 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _counted(self) -> int:
-        # COUNT over a LIMIT subquery: PostgreSQL stops after limit + 1 matching rows.
-        return self.object_list[: self.limit + 1].count()
+        # COUNT over a LIMIT subquery without ORDER BY (which rows does not matter for a count):
+        # PostgreSQL stops after limit + 1 matching rows instead of sorting all of them.
+        return self.object_list.order_by()[: self.limit + 1].count()
 
     @cached_property
     def count(self) -> int:

@@ -92,6 +92,7 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         self.filters["behandelaar"].field.label_from_instance = lambda u: u.get_full_name() or u.username
         style_fields(self.form)
         use_cached_choices(
+            type(self).__name__,
             user.organisatie_id,
             {name: self.form.fields[name] for name in ("gemeente", "behandelaar")},
         )

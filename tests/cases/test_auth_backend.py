@@ -61,3 +61,14 @@ def test_a_deactivated_user_is_logged_out(client, lpa_a):
     lpa_a.save()
     response = client.get(reverse("werkvoorraad"))
     assert response.status_code == 302 and "/inloggen/" in response["Location"]
+
+
+def test_without_a_shared_cache_permissions_come_from_the_database(client, lpa_a, settings):
+    # One gunicorn worker's LocMemCache would not see a role change made in another worker.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    client.force_login(lpa_a)
+    url = reverse("werkvoorraad")
+    assert client.get(url).status_code == 200
+    status, sql = queries_on(client, url)
+    assert status == 200
+    assert [q for q in sql if q.startswith('SELECT "django_content_type"."app_label"')]
