@@ -6,8 +6,9 @@ queries per request (the organisation, the user's own and their groups' permissi
 read them again (cases/generation.py).
 """
 
+from functools import partial
+
 from django.contrib.auth.backends import ModelBackend
-from django.core.cache import cache
 
 from . import generation
 from .models import User
@@ -34,16 +35,10 @@ class CachedModelBackend(ModelBackend):
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
-        if not hasattr(user_obj, "_perm_cache") and not generation.cache_is_shared():
-            return super().get_all_permissions(user_obj)
         if not hasattr(user_obj, "_perm_cache"):
+            if not generation.cache_is_shared():
+                return super().get_all_permissions(user_obj)  # Django's per-request cache only
             key = _user_key(user_obj)
-            found = cache.get_many([generation.KEY, key])
-            current = found.get(generation.KEY, 0)
-            cached = found.get(key)
-            if cached is not None and cached[0] == current:
-                user_obj._perm_cache = cached[1]
-            else:
-                user_obj._perm_cache = super().get_all_permissions(user_obj)
-                cache.set(key, (current, user_obj._perm_cache), TIMEOUT)
+            from_database = partial(super().get_all_permissions, user_obj)
+            user_obj._perm_cache = generation.cached({key: from_database}, TIMEOUT)[key]
         return user_obj._perm_cache

@@ -3,7 +3,8 @@ every werkvoorraad view asked the database for the same lists, and once more to 
 one. A list is read again when the generation moves on (cases/generation.py: a user, role or
 gemeente changed) and after TIMEOUT at the latest, so it is as current as the database."""
 
-from django.core.cache import cache
+from functools import partial
+
 from django.core.exceptions import ValidationError
 
 from . import generation
@@ -18,18 +19,18 @@ def use_cached_choices(form: str, organisatie_id: int | None, fields: dict) -> N
     if not generation.cache_is_shared():
         return  # the fields keep their querysets
     keys = {name: f"choices:{form}:{name}:{organisatie_id}" for name in fields}
-    found = cache.get_many([generation.KEY, *keys.values()])
-    current = found.get(generation.KEY, 0)
+    found = generation.cached(
+        {keys[name]: partial(_options, field) for name, field in fields.items()}, TIMEOUT
+    )
     for name, field in fields.items():
-        cached = found.get(keys[name])
-        if cached is not None and cached[0] == current:
-            options = cached[1]
-        else:
-            options = [(obj.pk, field.label_from_instance(obj)) for obj in field.queryset]
-            cache.set(keys[name], (current, options), TIMEOUT)
+        options = found[keys[name]]
         empty = [("", field.empty_label)] if field.empty_label is not None else []
         field.widget.choices = empty + options
         field.to_python = _chosen_from(field, {str(pk): pk for pk, _label in options})
+
+
+def _options(field) -> list[tuple]:
+    return [(obj.pk, field.label_from_instance(obj)) for obj in field.queryset]
 
 
 def _chosen_from(field, allowed: dict):

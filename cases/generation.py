@@ -22,6 +22,23 @@ def cache_is_shared() -> bool:
     return settings.CACHES["default"]["BACKEND"].endswith(".RedisCache")
 
 
+def cached(entries: dict, timeout: int) -> dict:
+    """Values for cache keys (key -> function computing it), each stored with the generation it
+    was computed in: one round trip reads them all, and a missing value or one of an older
+    generation is computed again and stored."""
+    found = cache.get_many([KEY, *entries])
+    current = found.get(KEY, 0)
+    values = {}
+    for key, compute in entries.items():
+        hit = found.get(key)
+        if hit is not None and hit[0] == current:
+            values[key] = hit[1]
+        else:
+            values[key] = compute()
+            cache.set(key, (current, values[key]), timeout)
+    return values
+
+
 def bump(action=None, update_fields=None, **kwargs) -> None:
     """Move the generation on; also the receiver of the signals below."""
     if action is not None and not action.startswith("post_"):

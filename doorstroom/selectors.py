@@ -2,11 +2,11 @@
 
 from django.contrib.auth.models import Permission
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import CodeItem, Dossier, User
+from cases.paths import path_per_pk
 from cases.registry import TimelineEntry
 
 from .models import Benadering, StapWijziging, Traject
@@ -85,10 +85,10 @@ def _naam(user) -> str:
 
 def timeline_entries(user, dossier: Dossier) -> list[TimelineEntry]:
     """Trajecten, their Routekaart steps and contact attempts on the dossier timeline (3 queries)."""
-    can_open = user.has_perm("doorstroom.view_traject")
+    traject_path = path_per_pk("traject_detail") if user.has_perm("doorstroom.view_traject") else None
 
     def url(traject_id):
-        return reverse("traject_detail", args=[traject_id]) if can_open else ""
+        return traject_path(traject_id) if traject_path else ""
 
     trajecten = trajecten_op_dossier(user, dossier)
     if not trajecten:

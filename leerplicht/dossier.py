@@ -1,8 +1,8 @@
 """What leerplicht adds to the shared dossier page: an overview and timeline entries."""
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from cases.paths import path_per_pk
 from cases.registry import TimelineEntry
 
 from .models import Melding, MeldingTransitie, Vrijstelling
@@ -36,13 +36,14 @@ def timeline_entries(user, dossier) -> list[TimelineEntry]:
     if not user.has_perm("leerplicht.view_melding"):
         return []
     entries = []
+    melding_path, vrijstelling_path = path_per_pk("melding"), path_per_pk("vrijstelling")
     transities = (
         MeldingTransitie.objects.visible_to(user)
         .filter(melding__dossier=dossier)
         .select_related("melding", "gebruiker")
     )
     for t in transities:
-        melding_url = reverse("melding", args=[t.melding_id])
+        melding_url = melding_path(t.melding_id)
         if not t.van:
             titel = _("Melding %(soort)s ontvangen") % {"soort": t.melding.get_soort_display().lower()}
             entries.append(
@@ -71,7 +72,7 @@ def timeline_entries(user, dossier) -> list[TimelineEntry]:
                 )
             )
     for v in _vrijstellingen(user, dossier):
-        url = reverse("vrijstelling", args=[v.pk])
+        url = vrijstelling_path(v.pk)
         entries.append(
             TimelineEntry(
                 datum=v.aangevraagd_op,
