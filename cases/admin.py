@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import retention
+from cases.privacy import retention
+from cases.privacy.models import VernietigingsVoorstel
+
 from .models import AuditEntry, CodeItem, Organisatie, School, SchoolVakantie, User
-from .retention_models import VernietigingsVoorstel
 
 
 class OwnOrganisationMixin:

@@ -8,13 +8,14 @@ class CasesConfig(AppConfig):
     verbose_name = _("Kern: organisaties, jongeren en dossiers")
 
     def ready(self):
-        from .roles import sync_roles
+        from cases.accounts.roles import sync_roles
 
         # Groups need the permissions Django creates after migrating each app; roles name
         # permissions of several apps, so sync after every app's post_migrate (idempotent).
         post_migrate.connect(sync_roles, dispatch_uid="cases.sync_roles")
 
-        from .generation import connect_signals
+        from cases.accounts.generation import connect_signals
+
         from .models import Organisatie
 
         connect_signals()

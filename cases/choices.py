@@ -7,7 +7,7 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 
-from . import generation
+from cases.accounts import generation
 
 TIMEOUT = 600  # seconds
 

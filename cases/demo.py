@@ -12,12 +12,13 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from faker import Faker
 
+from cases.termijnen.signalen import termijnen_signaleren
+
 from . import registry
 from .constants import ActieSoort, Geslacht, Onderwijssoort, Role
 from .models import Actie, Inschrijving, Organisatie, School, SchoolVakantie, User
 from .rules import bsn_check_digit, leerplicht_end, leerplicht_start
 from .services import jongere_register, organisatie_create
-from .signalen import termijnen_signaleren
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - fictitious accounts, dev settings only
 

@@ -2,10 +2,11 @@
 
 from django.db.models import QuerySet
 
+from cases.termijnen.werkdagen import Kalender
+
 from . import registry
 from .models import Actie, Dossier, Jongere, SchoolVakantie
 from .registry import TimelineEntry
-from .werkdagen import Kalender
 
 
 def jongeren_for(user) -> QuerySet[Jongere]:

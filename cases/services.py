@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .audit import log_access
+from cases.privacy.audit import log_access
+
 from .codelists import seed_codelists
 from .constants import ActieSoort, AuditAction, Verwerkingsactiviteit
 from .models import Actie, Document, Dossier, Gemeente, Jongere, Organisatie, User

@@ -15,7 +15,7 @@ def import_uitvoeren(record_id: int) -> str:
 def vernietiging_voorstellen() -> int:
     """Daily: a destruction proposal per dossier past its retention term (cases/retention.py).
     Idempotent: a dossier with a pending proposal is not proposed again."""
-    from .retention import proposals_create
+    from cases.privacy.retention import proposals_create
 
     return proposals_create()
 
@@ -35,7 +35,7 @@ def termijnen_signaleren() -> int:
     werkvoorraad and caseload show and filter on it. Idempotent."""
     from django.utils import timezone
 
-    from .signalen import termijnen_signaleren as run
+    from cases.termijnen.signalen import termijnen_signaleren as run
 
     return run(today=timezone.localdate())
 
@@ -45,6 +45,6 @@ def digest_versturen() -> int:
     """Daily, after the deadline job: the e-mail digest per user. At most one per user and day."""
     from django.utils import timezone
 
-    from .digest import digest_versturen as run
+    from cases.termijnen.digest import digest_versturen as run
 
     return run(today=timezone.localdate())

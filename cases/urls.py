@@ -1,6 +1,9 @@
 from django.urls import path
 
-from . import import_views, inzage, views
+from cases import views
+from cases.imports import views as import_views
+from cases.privacy import inzage
+
 from .letters import views as letter_views
 
 urlpatterns = [

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cases.privacy.audit import log_access, log_listing
+
 from . import registry, selectors, services
 from .access import VIEW_PERMISSION
-from .audit import log_access, log_listing
 from .constants import AuditAction, Verwerkingsactiviteit
 from .exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
 from .filters import JongereFilter

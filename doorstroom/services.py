@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.audit import log_access
 from cases.concurrency import lock_and_check
 from cases.constants import ActieSoort, AuditAction, Codelijst, Verwerkingsactiviteit
 from cases.models import CodeItem, Dossier, User
+from cases.privacy.audit import log_access
 from cases.services import actie_register
 from cases.workflow import TransitionError
 

@@ -13,8 +13,8 @@ from cases.constants import TermijnEenheid
 from cases.models import Organisatie
 from cases.registry import DigestItem
 from cases.selectors import kalender_voor
-from cases.signalen import STATE_FIELDS, store_changed
-from cases.werkdagen import Kalender, Termijnregel
+from cases.termijnen.signalen import STATE_FIELDS, store_changed
+from cases.termijnen.werkdagen import Kalender, Termijnregel
 
 from .constants import DEFAULT_TRAJECT_TERMIJN_WERKDAGEN, Doelgroep, TrajectTermijnSoort
 from .models import Benadering, Traject, TrajectTermijn

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases import selectors as case_selectors
-from cases.audit import log_access, log_listing
 from cases.concurrency import ConflictError
 from cases.constants import AuditAction, Verwerkingsactiviteit
 from cases.models import Dossier
+from cases.privacy.audit import log_access, log_listing
 from cases.workflow import TransitionError
 
 from . import selectors, services

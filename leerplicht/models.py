@@ -19,7 +19,7 @@ from cases.models import (
     School,
     User,
 )
-from cases.termijn_models import signaal_index, termijn_fields
+from cases.termijnen.models import signaal_index, termijn_fields
 
 from .constants import Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom, Route, TermijnSoort
 

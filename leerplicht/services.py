@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import services as case_services
-from cases.audit import log_access
 from cases.concurrency import lock_and_check
 from cases.constants import ActieSoort, AuditAction, Verwerkingsactiviteit
 from cases.models import CodeItem, Dossier, Inschrijving, School, User
+from cases.privacy.audit import log_access
 from cases.rules import age_on
 from cases.workflow import TransitionError
 

@@ -17,8 +17,8 @@ from cases.constants import ActieSoort, TermijnEenheid
 from cases.models import Organisatie
 from cases.registry import DigestItem
 from cases.selectors import kalender_voor
-from cases.signalen import NO_STATE, STATE_FIELDS, store_changed
-from cases.werkdagen import Kalender, Termijnregel
+from cases.termijnen.signalen import NO_STATE, STATE_FIELDS, store_changed
+from cases.termijnen.werkdagen import Kalender, Termijnregel
 
 from .constants import (
     DEFAULT_BESLISTERMIJN_VRIJSTELLING,

@@ -18,13 +18,13 @@ from django.views.decorators.http import require_POST
 
 from cases import selectors as case_selectors
 from cases import services as case_services
-from cases.audit import log_access, log_listing
 from cases.choices import use_cached_choices
 from cases.concurrency import ConflictError
 from cases.constants import AuditAction, Signaal
 from cases.exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
 from cases.forms import style_fields
 from cases.models import Dossier, Gemeente, Jongere
+from cases.privacy.audit import log_access, log_listing
 from cases.rules import Schooljaar
 from cases.workflow import TransitionError
 

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases import selectors as case_selectors
-from cases.audit import log_access
 from cases.concurrency import ConflictError
 from cases.constants import AuditAction
 from cases.models import Dossier
+from cases.privacy.audit import log_access
 
 from . import vrijstellingen as services
 from .forms import BesluitForm, DocumentForm, VrijstellingForm

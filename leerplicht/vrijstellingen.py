@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import services as case_services
-from cases.audit import log_access
 from cases.concurrency import lock_and_check
 from cases.constants import AuditAction, Verwerkingsactiviteit
 from cases.models import Dossier, User
+from cases.privacy.audit import log_access
 from cases.rules import Schooljaar, age_on
 
 from . import rules, termijnen

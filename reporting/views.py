@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cases.audit import log_access
 from cases.constants import AuditAction, Verwerkingsactiviteit
+from cases.privacy.audit import log_access
 
 from . import selectors, services
 from .forms import ReportRunForm

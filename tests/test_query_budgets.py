@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from knox.models import AuthToken
 
-from cases.audit import log_access
 from cases.constants import AuditAction, Codelijst, Role, Verwerkingsactiviteit
 from cases.models import Actie, ImportRecord, Inschrijving
+from cases.privacy.audit import log_access
 from doorstroom.constants import Stap
 from doorstroom.models import StapWijziging
 from leerplicht.constants import Route

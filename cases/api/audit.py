@@ -1,8 +1,8 @@
 """The processing log for API reads, exactly like the pages: a list writes one ZOEKEN entry per
 jongere shown (`log_listing`), a detail one INZIEN entry (`log_access`)."""
 
-from cases.audit import log_access, log_listing
 from cases.constants import AuditAction
+from cases.privacy.audit import log_access, log_listing
 from cases.views import purpose_of
 
 

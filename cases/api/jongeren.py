@@ -11,10 +11,10 @@ from rest_framework.response import Response
 
 from cases import selectors, services
 from cases.access import VIEW_PERMISSION
-from cases.audit import log_access
 from cases.constants import AuditAction
 from cases.filters import JongereFilter
 from cases.models import Jongere
+from cases.privacy.audit import log_access
 from cases.rules import is_valid_bsn
 from cases.views import purpose_of
 

@@ -4,6 +4,10 @@ The whole file is validated first; if any row is invalid nothing is written and 
 is reported at once (row, column, value, Dutch message). A valid file is written in one
 transaction. A row whose `extern_id` exists updates that record, so importing a file twice
 changes nothing. Each app provides an `Importer` for its records (settings.IMPORTERS).
+
+This package: `reading` (CSV/XLSX to rows), `fields` (column parsing and problems), `persons`
+(the jongere columns every file shares), `records` (the ImportRecord lifecycle: preview,
+confirm), `models` (ImportRecord) and `views` (upload, preview, confirm, progress).
 """
 
 import hashlib

@@ -4,7 +4,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from ..audit import log_bulk
+from cases.privacy.audit import log_bulk
+
 from ..constants import AuditAction, Verwerkingsactiviteit
 from ..models import Dossier, Gemeente, Jongere, Organisatie
 from . import Importer, ImportResult, Problem

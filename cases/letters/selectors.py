@@ -3,7 +3,8 @@
 
 from django.db.models import QuerySet
 
-from ..letter_models import Brief, BriefSjabloon
+from cases.letters.models import Brief, BriefSjabloon
+
 from ..models import Document, Dossier
 
 

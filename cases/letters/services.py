@@ -12,11 +12,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from cases.letters.models import Brief, BriefSjabloon
+from cases.privacy.audit import log_access
+
 from .. import registry
-from ..audit import log_access
 from ..concurrency import lock_and_check
 from ..constants import ACTIE_VAN_BRIEF, AuditAction, BriefSoort, BriefStatus, Verwerkingsactiviteit
-from ..letter_models import Brief, BriefSjabloon
 from ..models import Document, Dossier, Inschrijving, Jongere, Organisatie, User
 from .defaults import DEFAULTS
 from .placeholders import render_html, substitute

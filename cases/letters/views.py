@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cases.letters.models import Brief, BriefSjabloon
+from cases.privacy.audit import log_access
+
 from .. import registry
 from ..access import VIEW_PERMISSION
-from ..audit import log_access
 from ..concurrency import ConflictError
 from ..constants import AuditAction
-from ..letter_models import Brief, BriefSjabloon
 from . import selectors, services
 from .forms import BriefMakenForm, SjabloonForm
 from .placeholders import PLACEHOLDERS

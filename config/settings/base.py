@@ -52,11 +52,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "cases.middleware.SecondFactorMiddleware",
+    "cases.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "cases.middleware.NoStoreMiddleware",
+    "cases.accounts.middleware.NoStoreMiddleware",
     # Last, as django-axes asks: turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -164,7 +164,7 @@ AXES_VERBOSE = False
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "cases.auth_backend.CachedModelBackend",
+    "cases.accounts.backend.CachedModelBackend",
 ]
 
 # Optional single sign-on through OpenID Connect (mozilla-django-oidc): on when the client id
@@ -183,7 +183,7 @@ if OIDC_ENABLED:
     OIDC_CREATE_USER = False
     OIDC_OP_LOGOUT_URL = env("OIDC_OP_LOGOUT_URL", default="")
     LOGIN_REDIRECT_URL_FAILURE = "login"
-    AUTHENTICATION_BACKENDS.append("cases.oidc.UsernameOIDCBackend")
+    AUTHENTICATION_BACKENDS.append("cases.accounts.oidc.UsernameOIDCBackend")
 
 # Sessions end after inactivity (seconds) and with the browser. With Redis they live in the
 # cache: the sliding expiry rewrites the session on every request, which in the database was a

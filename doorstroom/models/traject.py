@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.concurrency import VersionedModel
 from cases.constants import Codelijst, TermijnEenheid
 from cases.models import CodeItem, Dossier, Organisatie, OwnedByOrganisation
-from cases.termijn_models import signaal_index, termijn_fields
+from cases.termijnen.models import signaal_index, termijn_fields
 
 from ..constants import FASE_VAN_STAP, STAP_ORDER, Bron, Doelgroep, Stap, TrajectTermijnSoort, VerzuimAfloop
 from .querysets import TrajectQuerySet, ViaTrajectQuerySet

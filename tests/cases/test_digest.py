@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.constants import Role
-from cases.digest import digest_versturen as send_digest
 from cases.models import DigestVerzending
 from cases.tasks import digest_versturen, termijnen_signaleren
+from cases.termijnen.digest import digest_versturen as send_digest
 from tests.factories import JongereFactory, MeldingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

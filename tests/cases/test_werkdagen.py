@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from cases.constants import Signaal, TermijnEenheid
-from cases.werkdagen import Kalender, Termijnregel, feestdagen
+from cases.termijnen.werkdagen import Kalender, Termijnregel, feestdagen
 
 plain = Kalender()
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from cases.constants import ActieSoort, AuditAction, BriefSoort, BriefStatus, Role
-from cases.letter_models import Brief, BriefSjabloon
+from cases.letters.models import Brief, BriefSjabloon
 from cases.models import Actie, AuditEntry, Document
 from cases.tasks import brief_maken
 from leerplicht.models import MeldingActie, Vrijstelling

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases.constants import AuditAction, BriefSoort
-from cases.letter_models import BriefSjabloon
+from cases.letters.models import BriefSjabloon
 from cases.models import AuditEntry
 from cases.services import organisatie_create
 from tests.factories import OrganisatieFactory

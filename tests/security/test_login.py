@@ -152,7 +152,7 @@ def test_only_the_api_documentation_page_widens_the_policy(client, lpa_a):
 
 
 def test_a_single_sign_on_session_needs_no_local_second_factor(client, lpa_a, jongere_a, settings):
-    from cases.middleware import OIDC_BACKEND
+    from cases.accounts.middleware import OIDC_BACKEND
 
     settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, OIDC_BACKEND]
     for name in ("OIDC_OP_AUTHORIZATION_ENDPOINT", "OIDC_OP_TOKEN_ENDPOINT", "OIDC_OP_USER_ENDPOINT"):
@@ -170,7 +170,7 @@ def test_a_single_sign_on_session_needs_no_local_second_factor(client, lpa_a, jo
 
 
 def test_the_oidc_backend_accepts_only_existing_active_users(lpa_a, settings):
-    from cases.oidc import UsernameOIDCBackend
+    from cases.accounts.oidc import UsernameOIDCBackend
 
     for name in ("OIDC_OP_TOKEN_ENDPOINT", "OIDC_OP_USER_ENDPOINT", "OIDC_OP_JWKS_ENDPOINT"):
         setattr(settings, name, "https://idp.example/x")

@@ -12,8 +12,8 @@ from django.utils import timezone
 from cases.codelists import seed_codelists
 from cases.constants import Bewaartermijn, Codelijst, Role
 from cases.models import Actie, AuditEntry, Document, Jongere
-from cases.retention import dossiers_due
-from cases.retention_models import VernietigingsVoorstel
+from cases.privacy.models import VernietigingsVoorstel
+from cases.privacy.retention import dossiers_due
 from cases.rules import Schooljaar
 from cases.tasks import vernietiging_voorstellen
 from doorstroom.models import Traject

@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from .audit import log_access
-from .constants import AuditAction, Verwerkingsactiviteit
-from .models import AuditEntry, Jongere, validate_bsn
+from cases.constants import AuditAction, Verwerkingsactiviteit
+from cases.models import AuditEntry, Jongere, validate_bsn
+from cases.privacy.audit import log_access
 
 #: Technical columns that say nothing about the person.
 SKIPPED_FIELDS = {"id", "organisatie", "versie"}

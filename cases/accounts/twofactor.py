@@ -20,7 +20,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .middleware import has_device
+from cases.accounts.middleware import has_device
 
 ENROL_DEVICE_NAME = "authenticator-app"
 

@@ -1,6 +1,6 @@
 """The daily deadline job: every team app stores the state of its own open items.
 
-The state is (termijn_op, termijn_soort, signaal) on each item (cases.termijn_models); the apps
+The state is (termijn_op, termijn_soort, signaal) on each item (cases.termijnen.models); the apps
 compute it, `store_changed` writes only what differs, so a rerun writes nothing."""
 
 import logging
@@ -9,8 +9,8 @@ from datetime import date
 
 from django.db import models
 
-from . import registry
-from .constants import Signaal
+from cases import registry
+from cases.constants import Signaal
 
 logger = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 import holidays
 from dateutil.easter import easter
 
-from .constants import Signaal, TermijnEenheid
+from cases.constants import Signaal, TermijnEenheid
 
 #: An item is "binnenkort" when its deadline is at most this many working days away.
 BINNENKORT_WERKDAGEN = 2

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import Group, Permission
 
-from .constants import Role
+from cases.constants import Role
 
 # Codenames per role ("app_label.codename"); strings, so the core imports no team app.
 LEERPLICHT_CASE_WORK = [

@@ -58,7 +58,7 @@ def connect_signals() -> None:
     from django.contrib.auth.models import Group, Permission
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    from .models import Gemeente, Organisatie, User
+    from cases.models import Gemeente, Organisatie, User
 
     for through in (
         User.groups.through,

@@ -17,10 +17,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from . import registry
-from .constants import Signaal
-from .models import DigestVerzending, User
-from .registry import DigestItem
+from cases import registry
+from cases.constants import Signaal
+from cases.models import DigestVerzending, User
+from cases.registry import DigestItem
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 #: The authentication backend of OpenID Connect logins (cases/oidc.py).
-OIDC_BACKEND = "cases.oidc.UsernameOIDCBackend"
+OIDC_BACKEND = "cases.accounts.oidc.UsernameOIDCBackend"
 
 
 class NoStoreMiddleware:

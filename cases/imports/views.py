@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from .forms import style_fields
-from .imports.records import preview
-from .models import ImportRecord
-from .tasks import import_uitvoeren
+from cases.forms import style_fields
+from cases.imports.records import preview
+from cases.models import ImportRecord
+from cases.tasks import import_uitvoeren
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 SOORTEN = [

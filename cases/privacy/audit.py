@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from .constants import AuditAction, Verwerkingsactiviteit
-from .models import AuditEntry, Jongere
+from cases.constants import AuditAction, Verwerkingsactiviteit
+from cases.models import AuditEntry, Jongere
 
 
 def pseudonym(jongere: Jongere) -> str:

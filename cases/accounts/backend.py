@@ -10,8 +10,8 @@ from functools import partial
 
 from django.contrib.auth.backends import ModelBackend
 
-from . import generation
-from .models import User
+from cases.accounts import generation
+from cases.models import User
 
 TIMEOUT = 300  # seconds; a safety net, the generation is what keeps the sets current
 

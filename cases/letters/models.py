@@ -5,11 +5,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import access
-from .concurrency import VersionedModel
-from .constants import BriefSoort, BriefStatus
-from .letters.placeholders import validate_template_text
-from .models import Actie, Document, Dossier, Organisatie, OwnedByOrganisation, User
+from cases import access
+from cases.concurrency import VersionedModel
+from cases.constants import BriefSoort, BriefStatus
+from cases.letters.placeholders import validate_template_text
+from cases.models import Actie, Document, Dossier, Organisatie, OwnedByOrganisation, User
 
 
 class BriefSjabloon(VersionedModel):

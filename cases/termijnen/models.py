@@ -4,8 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .constants import Signaal
-from .models import Organisatie, User
+from cases.constants import Signaal
+from cases.models import Organisatie, User
 
 
 def termijn_fields(soorten):

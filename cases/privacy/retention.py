@@ -21,10 +21,10 @@ from datetime import date, timedelta
 from django.db import models, transaction
 from django.utils import timezone
 
-from .audit import log_access
-from .constants import AuditAction, Bewaartermijn, Verwerkingsactiviteit
-from .models import Document, Dossier, Jongere, Organisatie
-from .retention_models import VernietigingsVoorstel
+from cases.constants import AuditAction, Bewaartermijn, Verwerkingsactiviteit
+from cases.models import Document, Dossier, Jongere, Organisatie
+from cases.privacy.audit import log_access
+from cases.privacy.models import VernietigingsVoorstel
 
 #: Identifying short texts on related rows, emptied like free texts.
 IDENTIFYING_CHAR_FIELDS = {"extern_id", "gezin_id"}
