@@ -31,8 +31,9 @@ RUN groupadd --system --gid 10001 app \
         --shell /usr/sbin/nologin app
 
 WORKDIR /app
-COPY requirements.lock ./
-RUN pip install --root-user-action=ignore --require-hashes --no-deps -r requirements.lock
+# The production lock: no test runner, browser driver, linter or S3 stand-in in the image.
+COPY requirements-prod.lock ./
+RUN pip install --root-user-action=ignore --require-hashes --no-deps -r requirements-prod.lock
 
 COPY --from=assets /app/node_modules ./node_modules
 COPY . .

@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.signals import task_failure, task_prerun
 
 # Workers and beat must never fall back to development settings by accident.
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
@@ -10,3 +11,17 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 app = Celery("leerplicht")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@task_prerun.connect
+def _log_context(**kwargs):
+    from cases.observability import bind_task_context
+
+    bind_task_context(**kwargs)
+
+
+@task_failure.connect
+def _count_failure(sender=None, **kwargs):
+    from cases.metrics import record_task_failure
+
+    record_task_failure(sender=sender)

@@ -8,6 +8,7 @@ admin.site.site_header = _("Leerplicht en Doorstroompunt: beheer")
 admin.site.site_title = _("Beheer")
 admin.site.index_title = _("Functioneel beheer")
 
+from cases import metrics  # noqa: E402
 from cases.accounts import twofactor  # noqa: E402
 
 urlpatterns = [
@@ -23,6 +24,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),
+    path("metrics", metrics.metrics, name="metrics"),
     path("", include("cases.urls")),
     path("", include("leerplicht.urls")),
     path("", include("doorstroom.urls")),

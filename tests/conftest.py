@@ -83,3 +83,22 @@ def jongere_a(organisatie_a):
 @pytest.fixture
 def jongere_b(organisatie_b):
     return JongereFactory(organisatie=organisatie_b, voornamen="Daan", achternaam="Visser")
+
+
+#: The personal data of every jongere this run created (BSN, full name, birth date): the last
+#: test (tests/test_zz_log_scan.py) checks that none of it reached the logs.
+CREATED_JONGEREN: set[tuple[str, str, str]] = set()
+
+
+def _remember_jongere(sender, instance, **kwargs):
+    if instance.bsn:
+        naam = " ".join(part for part in (instance.voornamen, instance.achternaam) if part)
+        CREATED_JONGEREN.add((instance.bsn, naam, f"{instance.geboortedatum:%d-%m-%Y}"))
+
+
+def pytest_configure(config):
+    from django.db.models.signals import post_save
+
+    from cases.models import Jongere
+
+    post_save.connect(_remember_jongere, sender=Jongere, dispatch_uid="log-scan")

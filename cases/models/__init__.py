@@ -15,7 +15,7 @@ from cases.models.school import School
 from cases.models.jongere import Dossier, Inschrijving, Jongere, validate_bsn
 from cases.models.base import ChoiceLabels, OwnedByOrganisation
 from cases.models.actie import Actie
-from cases.models.document import Document, PrivateStorage, document_path, private_storage
+from cases.models.document import Document, document_path, private_storage
 from cases.models.codelijst import CodeItem
 
 # Feature models last: they refer to the core models above.
@@ -40,7 +40,6 @@ __all__ = [
     "Jongere",
     "Organisatie",
     "OwnedByOrganisation",
-    "PrivateStorage",
     "School",
     "SchoolVakantie",
     "User",

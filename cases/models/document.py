@@ -1,10 +1,7 @@
 """Documents in a dossier, stored outside any public URL."""
 
-import os
 import uuid
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,26 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from cases import access
 from cases.models.jongere import Dossier
 from cases.models.organisatie import User
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files outside any public URL; only authorised views serve them. The location is read
-    from settings each time, so tests (and operators) can point it elsewhere."""
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
+from cases.storage import private_files
 
 
 def private_storage():
-    return PrivateStorage()
+    """The storage of every private file field (cases/storage.py): local disk or S3."""
+    return private_files
 
 
 def document_path(instance, filename):

@@ -13,6 +13,8 @@ import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
+from cases.observability import configure_structlog, logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -42,9 +44,12 @@ INSTALLED_APPS = [
     "leerplicht",
     "doorstroom",
     "reporting",
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
+    # First and last: request counts and latency per view (django-prometheus, cases/metrics.py).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -53,12 +58,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "cases.accounts.middleware.SecondFactorMiddleware",
+    "cases.observability.LogContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "cases.accounts.middleware.NoStoreMiddleware",
-    # Last, as django-axes asks: turns a lockout into the lockout page.
+    # Last but for the metrics, as django-axes asks: turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -93,7 +100,7 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # DATABASE_URL wins.
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"].endswith(".postgresql"):
     # A list page joins a melding to eight related tables. With PostgreSQL's default (8) the
     # planner tries every join order and spends ~16 ms planning a query that runs in 2 ms; our
     # joins follow foreign keys from the filtered table, so a smaller search finds the same plan.
@@ -117,6 +124,14 @@ if DATABASE_REPLICA_URL:
     _replica["TEST"] = {"MIRROR": "default"}
     DATABASES["replica"] = _replica
 REPORTS_FROM_REPLICA = bool(DATABASE_REPLICA_URL)
+# django-prometheus wraps Django's own backends to count queries, errors and connections per
+# database (cases/metrics.py); the SQL and the behaviour are Django's.
+PROMETHEUS_BACKENDS = {
+    "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
+    "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
+}
+for _database in DATABASES.values():
+    _database["ENGINE"] = PROMETHEUS_BACKENDS.get(_database["ENGINE"], _database["ENGINE"])
 DATABASE_ROUTERS = ["cases.replica.ReplicaRouter"]
 
 # Redis (Celery broker, cache and sessions) when REDIS_URL is set.
@@ -219,8 +234,42 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Private storage for documents: never below STATIC or a public media URL.
+# Private storage for documents, import files and report files (cases/storage.py): never below
+# STATIC or a public media URL. The local folder PRIVATE_MEDIA_ROOT by default; an S3-compatible
+# object store when DOCUMENTS_S3_BUCKET is set. Downloads always stream through the
+# application's authorised views: no public or signed URL of the store is handed out.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+DOCUMENTS_S3_BUCKET = env("DOCUMENTS_S3_BUCKET", default="")
+
+
+def private_storage_settings(bucket: str) -> dict:
+    if not bucket:
+        return {"BACKEND": "cases.storage.LocalPrivateStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": env("DOCUMENTS_S3_ENDPOINT_URL", default=None),
+            "region_name": env("DOCUMENTS_S3_REGION", default=None),
+            "access_key": env("DOCUMENTS_S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env("DOCUMENTS_S3_SECRET_ACCESS_KEY", default=None),
+            "location": env("DOCUMENTS_S3_PREFIX", default=""),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "verify": env("DOCUMENTS_S3_CA_BUNDLE", default=None),
+            # Server-side encryption where the store supports it (AWS, MinIO with KMS).
+            "object_parameters": (
+                {"ServerSideEncryption": env("DOCUMENTS_S3_SSE")}
+                if env("DOCUMENTS_S3_SSE", default="")
+                else {}
+            ),
+        },
+    }
+
+
+STORAGES["private"] = private_storage_settings(DOCUMENTS_S3_BUCKET)
 
 # Celery: Redis when REDIS_URL is set, otherwise tasks run inline in the calling process.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -234,6 +283,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # seconds; longer than the slowest job (a jaarverslag PDF takes seconds to a minute).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900)}
 CELERY_TIMEZONE = TIME_ZONE
+# The worker logs through Django's LOGGING (structured, cases/observability.py).
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Periodic jobs (run by `celery -A config beat`); the task names are the apps' public contract.
 CELERY_BEAT_SCHEDULE = {
     "doorstroom-nazorg-signaleren": {
@@ -327,12 +378,11 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    # WeasyPrint logs every page at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
-}
+# Structured logs (cases/observability.py): JSON lines in production, text in development; the
+# trace id, user id and organisation id on every line, never a BSN, name or birth date.
+LOG_FORMAT = env("LOG_FORMAT", default="console")
+LOG_FILE = env("LOG_FILE", default="")
+# /metrics for Prometheus answers only with this bearer token; empty: no /metrics (cases/metrics.py).
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+LOGGING = logging_config(fmt=LOG_FORMAT, level=env("LOG_LEVEL", default="INFO"), file=LOG_FILE)
+configure_structlog()

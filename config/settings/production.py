@@ -2,8 +2,10 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cases.observability import logging_config
+
 from .base import *  # noqa: F403
-from .base import DEBUG, MIDDLEWARE, SECRET_KEY, env
+from .base import DEBUG, MIDDLEWARE, SECRET_KEY, STORAGES, env
 
 if not SECRET_KEY or len(SECRET_KEY) < 32:
     raise ImproperlyConfigured("SECRET_KEY ontbreekt of is korter dan 32 tekens.")
@@ -11,7 +13,14 @@ if DEBUG:
     raise ImproperlyConfigured("DEBUG mag in productie niet aan staan.")
 
 # WhiteNoise serves the collected static files right after the security middleware.
-MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [*MIDDLEWARE[:_security], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[_security:]]
+
+# One JSON object per log line (cases/observability.py), for a log collector.
+LOG_FORMAT = env("LOG_FORMAT", default="json")
+LOGGING = logging_config(
+    fmt=LOG_FORMAT, level=env("LOG_LEVEL", default="INFO"), file=env("LOG_FILE", default="")
+)
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -22,7 +31,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # SMTP by default in production; host, port, credentials and TLS come from base.py.

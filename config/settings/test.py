@@ -1,11 +1,17 @@
 """Test suite: always PostgreSQL and Redis (started by `make test`)."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
-from .base import DATABASES, REDIS_URL
+from cases.observability import logging_config
 
-if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+from .base import *  # noqa: F403
+from .base import DATABASES, REDIS_URL, env
+
+if not DATABASES["default"]["ENGINE"].endswith(".postgresql"):
     raise ImproperlyConfigured(
         "De tests draaien tegen PostgreSQL: start ze met `make test` of zet DATABASE_URL."
     )
@@ -22,3 +28,9 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEMO_DATA_ALLOWED = True
+
+# Every log line of a test run also goes to a JSON file, which the last test scans for the
+# personal data of every jongere the run created (tests/test_zz_log_scan.py).
+LOG_FILE = env("LOG_FILE", default=str(Path(tempfile.gettempdir()) / f"leerplicht-tests-{os.getpid()}.log"))
+LOGGING = logging_config(fmt="console", level="INFO", file=LOG_FILE)
+LOGGING["handlers"]["file"]["mode"] = "w"

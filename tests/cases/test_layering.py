@@ -34,9 +34,7 @@ def imported_modules(package: str):
 )
 def test_imports_point_one_way(package, forbidden):
     wrong = [
-        f"{path}: {module}"
-        for path, module in imported_modules(package)
-        if module.split(".")[0] in forbidden
+        f"{path}: {module}" for path, module in imported_modules(package) if module.split(".")[0] in forbidden
     ]
     assert wrong == []
 

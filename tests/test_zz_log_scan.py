@@ -1,0 +1,28 @@
+"""Last in the run (no database, and its name sorts after every other test without one: the
+suite runs database tests first): the JSON log of the whole run holds
+no BSN, name or birth date of any jongere the run created, demo data included. Run alone, it
+scans what the run before it logged."""
+
+import logging
+import re
+
+from django.conf import settings
+
+from tests.conftest import CREATED_JONGEREN
+
+
+def test_the_logs_of_the_run_hold_no_personal_data():
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    with open(settings.LOG_FILE, encoding="utf-8") as handle:
+        log = handle.read()
+    assert log, "the run wrote no log at all: is LOGGING's file handler configured?"
+    found = []
+    for bsn, naam, geboortedatum in CREATED_JONGEREN:
+        if re.search(rf"(?<!\d){bsn}(?!\d)", log):
+            found.append(f"BSN {bsn}")
+        if len(naam) > 6 and naam in log:
+            found.append(f"naam {naam}")
+        if geboortedatum in log:
+            found.append(f"geboortedatum {geboortedatum}")
+    assert found == [], f"personal data in the log of this run: {found[:10]}"
