@@ -72,10 +72,29 @@ class CodeItemAdmin(OwnOrganisationMixin, admin.ModelAdmin):
         return False  # retire instead
 
 
+def above_the_organisations(user) -> bool:
+    """Technical beheer (superuser), which belongs to no organisation."""
+    return user.is_active and user.is_superuser
+
+
 @admin.register(School)
 class SchoolAdmin(admin.ModelAdmin):
+    """Schools are national reference data (DUO's BRIN register), shared by every organisation:
+    their name and contact e-mail appear in every organisation's letters, lists and API. So only a
+    role above the organisations adds or changes them; an organisation's beheerder reads them
+    (issue 15, point 5: one region's beheerder renamed a school for all the others)."""
+
     list_display = ["naam", "brin", "vestiging", "plaats"]
     search_fields = ["naam", "brin", "plaats"]
+
+    def has_add_permission(self, request):
+        return above_the_organisations(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return above_the_organisations(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return above_the_organisations(request.user)
 
 
 @admin.register(User)

@@ -68,9 +68,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.add_jongere",
         "cases.change_jongere",
         "cases.view_dossier",
+        # Schools are national reference data: read here, changed only above the organisations.
         "cases.view_school",
-        "cases.add_school",
-        "cases.change_school",
     ],
     # Aggregates only: no personal data unless the user also holds a case-worker role.
     # The team's werkvoorraad as numbers per behandelaar and phase (reporting/team.py).
@@ -93,9 +92,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_codeitem",
         "cases.add_codeitem",
         "cases.change_codeitem",
+        # Schools are national reference data: read here, changed only above the organisations.
         "cases.view_school",
-        "cases.add_school",
-        "cases.change_school",
         "cases.view_auditentry",
         "cases.view_briefsjabloon",
         "cases.change_briefsjabloon",
