@@ -561,6 +561,7 @@ class ImportRecord(models.Model):
         return f"{self.soort} {self.bestandsnaam} ({self.aangemaakt_op:%d-%m-%Y %H:%M})"
 
 
+from .account_models import AccountMelding, ApiToken, RolToekenning  # noqa: E402, F401
 from .audit_models import AuditEntry  # noqa: E402, F401
 from .letter_models import Brief, BriefSjabloon  # noqa: E402, F401
 from .retention_models import VernietigingsVoorstel  # noqa: E402, F401

@@ -29,8 +29,11 @@ DOORSTROOM_CASE_WORK = [
 ]
 # Start the jaarverslag and download its files (aggregates only).
 REPORTING = ["reporting.view_reportrun", "reporting.add_reportrun"]
+# Personal API tokens: for the case-work roles only (docs/rollen.md); a token has its user's rights.
+API_TOKENS = ["cases.add_apitoken"]
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.LEERPLICHTAMBTENAAR: [
+        *API_TOKENS,
         "cases.add_importrecord",
         "cases.view_importrecord",
         *LEERPLICHT_CASE_WORK,
@@ -45,6 +48,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_school",
     ],
     Role.DOORSTROOMCOACH: [
+        *API_TOKENS,
         "cases.add_importrecord",
         "cases.view_importrecord",
         *DOORSTROOM_CASE_WORK,
@@ -60,6 +64,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_school",
     ],
     Role.ADMINISTRATIEF_MEDEWERKER: [
+        *API_TOKENS,
         *POPULATIE,
         "cases.add_importrecord",
         "cases.view_importrecord",
@@ -106,6 +111,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_user",
         "cases.add_user",
         "cases.change_user",
+        # Four eyes: approves (or rejects) a role another beheerder requested (cases/account_services.py).
+        "cases.view_roltoekenning",
+        "cases.change_roltoekenning",
         # Remove a lost phone's authenticator (the user enrols again at the next login).
         "otp_totp.view_totpdevice",
         "otp_totp.delete_totpdevice",

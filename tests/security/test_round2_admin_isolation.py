@@ -20,6 +20,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from knox.models import AuthToken
 
+from cases.account_models import RolToekenning
 from cases.constants import Role
 from cases.models import AuditEntry, School, SchoolVakantie
 from cases.retention_models import VernietigingsVoorstel
@@ -89,6 +90,12 @@ def objects_of_a(world) -> dict[str, object]:
             organisatie=org, doelgroep=Doelgroep.NIEUW_VSV, termijn=TrajectTermijnSoort.choices[0][0], dagen=5
         ),
         "reporting.reportrun": world.reportrun,
+        "cases.roltoekenning": RolToekenning.objects.create(
+            organisatie=org,
+            gebruiker=world.teamleider,
+            rol=Group.objects.get(name=str(Role.LEERPLICHTAMBTENAAR.label)),
+            aangevraagd_door=world.beheerder,
+        ),  # fmt: skip
     }
 
 
