@@ -2,12 +2,21 @@
 
 A user sees the jongeren of their own organisation, restricted to their gemeenten when they
 have any, and only when their role may read dossiers (`cases.view_jongere`). Everything else
-answers an empty queryset, so a record of another organisation is a 404 everywhere.
+answers an empty queryset, so a record of another organisation is a 404 everywhere. Leerplicht
+records are, for a role that does not register them (the doorstroomcoach), visible only on a
+dossier handed over to the Doorstroompunt.
 """
 
+from django.apps import apps
 from django.db import models
+from django.db.models import Exists, OuterRef
 
 VIEW_PERMISSION = "cases.view_jongere"
+#: Leerplicht records (meldingen, vrijstellingen and what hangs under them) are read in one's own
+#: right by the roles that register them (leerplichtambtenaar, administratief medewerker). A role
+#: that only has the read permission, the doorstroomcoach, reads them as the history of a jongere
+#: handed over to the Doorstroompunt: only on a dossier that has a traject (docs/rollen.md).
+LEERPLICHT_OWN_RIGHT = "leerplicht.add_melding"
 
 
 def scope_for(user) -> dict | None:
@@ -32,6 +41,9 @@ class ScopedQuerySet(models.QuerySet):
     #: the organisation filter then uses their own indexed column instead of joining through the
     #: dossier to every jongere, which decides the speed of the lists of a large organisation.
     own_organisation = False
+    #: For leerplicht history: the path from this model to its dossier's id (e.g. "dossier_id");
+    #: None for everything else.
+    history_dossier_path: str | None = None
 
     def visible_to(self, user):
         scope = scope_for(user)
@@ -40,7 +52,14 @@ class ScopedQuerySet(models.QuerySet):
         filters = {self.jongere_path + key: value for key, value in scope.items()}
         if self.own_organisation:
             filters["organisatie_id"] = filters.pop(self.jongere_path + "organisatie_id")
-        return self.filter(**filters)
+        queryset = self.filter(**filters)
+        if self.history_dossier_path is not None and not user.has_perm(LEERPLICHT_OWN_RIGHT):
+            # By name: the core imports no team app.
+            traject = apps.get_model("doorstroom", "Traject")
+            queryset = queryset.filter(
+                Exists(traject.objects.filter(dossier_id=OuterRef(self.history_dossier_path)))
+            )
+        return queryset
 
 
 class JongereQuerySet(ScopedQuerySet):

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from cases.accounts import services as account_services
+from cases.accounts.models import RolToekenning
 from cases.privacy import retention
 from cases.privacy.models import VernietigingsVoorstel
 
@@ -75,8 +77,22 @@ class CodeItemAdmin(OwnOrganisationMixin, admin.ModelAdmin):
 
 @admin.register(School)
 class SchoolAdmin(admin.ModelAdmin):
+    """Schools are national reference data (DUO's BRIN register), shared by every organisation:
+    their name and contact e-mail appear in every organisation's letters, lists and API. So only a
+    role above the organisations adds or changes them; an organisation's beheerder reads them
+    (issue 15, point 5: one region's beheerder renamed a school for all the others)."""
+
     list_display = ["naam", "brin", "vestiging", "plaats"]
     search_fields = ["naam", "brin", "plaats"]
+
+    def has_add_permission(self, request):
+        return account_services.above_the_organisations(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return account_services.above_the_organisations(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return account_services.above_the_organisations(request.user)
 
 
 @admin.register(User)
@@ -90,11 +106,96 @@ class UserAdmin(OwnOrganisationMixin, DjangoUserAdmin):
         (_("E-mail"), {"fields": ("dagelijks_overzicht",)}),
     )
     filter_horizontal = ["groups", "gemeenten"]
+    #: What a beheerder may not change on their own account: their rights and their scope.
+    OWN_RIGHTS = ("is_active", "is_staff", "groups", "gemeenten")
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "gemeenten" and not request.user.is_superuser and request.user.organisatie:
             kwargs["queryset"] = request.user.organisatie.gemeenten.all()
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.pk == request.user.pk and not request.user.is_superuser:
+            fields += self.OWN_RIGHTS  # a beheerder never grants roles to themselves
+        return fields
+
+    def save_related(self, request, form, formsets, change):
+        before = set(form.instance.groups.values_list("pk", flat=True)) if change else set()
+        super().save_related(request, form, formsets, change)
+        pending = account_services.roles_changed(
+            actor=request.user, user=form.instance, before=before, request=request
+        )
+        for toekenning in pending:
+            self.message_user(
+                request,
+                _(
+                    "De rol %(rol)s geeft toegang tot persoonsgegevens en wacht op goedkeuring door "
+                    "een tweede beheerder (Beheer › Roltoekenningen)."
+                )
+                % {"rol": toekenning.rol.name},
+                messages.WARNING,
+            )
+
+    def user_change_password(self, request, id, form_url=""):
+        target = self.get_object(request, id)
+        before = target.password if target is not None else None
+        response = super().user_change_password(request, id, form_url)
+        if target is not None and request.method == "POST":
+            target.refresh_from_db(fields=["password"])
+            if target.password != before and target.pk != request.user.pk:
+                account_services.password_reset_by_beheer(actor=request.user, user=target, request=request)
+        return response
+
+
+@admin.register(RolToekenning)
+class RolToekenningAdmin(OwnOrganisationMixin, admin.ModelAdmin):
+    """Four eyes on roles that open personal data: a second beheerder approves or rejects."""
+
+    organisation_field = "organisatie_id"
+    list_display = ["gebruiker", "rol", "status", "aangevraagd_door", "aangevraagd_op", "beoordeeld_door"]
+    list_filter = ["status"]
+    readonly_fields = ["gebruiker", "rol", "status", "aangevraagd_door", "aangevraagd_op",
+                       "beoordeeld_door", "beoordeeld_op"]  # fmt: skip
+    exclude = ["organisatie"]
+    actions = ["goedkeuren", "afwijzen"]
+
+    def has_add_permission(self, request):
+        return False  # requested by giving the role on the user's page
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def _review(self, request, queryset, approve: bool):
+        done, refused = 0, 0
+        for toekenning in queryset.filter(status=RolToekenning.Status.IN_AFWACHTING):
+            if not account_services.may_review(request.user, toekenning):
+                refused += 1
+                continue
+            account_services.role_grant_review(
+                actor=request.user, toekenning_id=toekenning.pk, approve=approve, request=request
+            )
+            done += 1
+        if done:
+            self.message_user(request, _("%(count)s aanvraag/aanvragen beoordeeld.") % {"count": done})
+        if refused:
+            self.message_user(
+                request,
+                _(
+                    "%(count)s aanvraag/aanvragen niet beoordeeld: een tweede beheerder beoordeelt, "
+                    "niet wie de aanvraag deed en niet wie de rol krijgt."
+                )
+                % {"count": refused},
+                messages.ERROR,
+            )
+
+    @admin.action(description=_("Goedkeuren (rol toekennen)"), permissions=["change"])
+    def goedkeuren(self, request, queryset):
+        self._review(request, queryset, approve=True)
+
+    @admin.action(description=_("Afwijzen"), permissions=["change"])
+    def afwijzen(self, request, queryset):
+        self._review(request, queryset, approve=False)
 
 
 @admin.register(SchoolVakantie)
@@ -214,3 +315,12 @@ class DeviceAdmin(OwnOrganisationMixin, admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def delete_model(self, request, obj):
+        account_services.device_removed_by_beheer(actor=request.user, device=obj, request=request)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for device in queryset.select_related("user"):
+            account_services.device_removed_by_beheer(actor=request.user, device=device, request=request)
+        super().delete_queryset(request, queryset)

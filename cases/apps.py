@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +26,8 @@ class CasesConfig(AppConfig):
         post_save.connect(
             _seed_letter_templates, sender=Organisatie, dispatch_uid="cases.seed_letter_templates"
         )
+        # Changes to the account by someone else (password, second factor, role) are told at login.
+        user_logged_in.connect(_show_account_notices, dispatch_uid="cases.account_notices")
 
 
 def _seed_letter_templates(sender, instance, created, raw=False, **kwargs):
@@ -32,3 +35,14 @@ def _seed_letter_templates(sender, instance, created, raw=False, **kwargs):
         from .letters.services import seed_letter_templates
 
         seed_letter_templates(instance)
+
+
+def _show_account_notices(sender, request, user, **kwargs):
+    if request is None:
+        return
+    from django.contrib import messages
+
+    from cases.accounts.services import unseen_notices
+
+    for notice in unseen_notices(user):
+        messages.warning(request, notice.tekst, fail_silently=True)

@@ -16,7 +16,7 @@ NAVIGATION = [
     ("inzageverzoek", _("Inzageverzoek"), "cases.inzageverzoek_jongere"),
     ("sjablonen", _("Briefsjablonen"), "cases.change_briefsjabloon"),
     ("admin:index", _("Beheer"), "is_staff"),
-    ("api-tokens", _("API-tokens"), VIEW_PERMISSION),
+    ("api-tokens", _("API-tokens"), "cases.add_apitoken"),
 ]
 
 

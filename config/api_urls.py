@@ -2,6 +2,7 @@
 
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.routers import DefaultRouter
@@ -18,17 +19,20 @@ from doorstroom.api import TrajectViewSet
 from leerplicht.api import MeldingViewSet, VrijstellingViewSet
 from reporting.api import ReportRunViewSet
 
-# The ReDoc page (no personal data; the schema it reads needs a token or a verified session) loads
+# The ReDoc page (no personal data; the schema it reads needs a token or a verified session, and
+# the page itself a login) loads
 # ReDoc from its CDN and runs one inline script with inline styles: the only page whose
 # Content-Security-Policy is widened (docs/security.md, V13).
-redoc = csp_update(
-    {
-        "script-src": ["https://cdn.jsdelivr.net", UNSAFE_INLINE],
-        "style-src": ["https://fonts.googleapis.com", UNSAFE_INLINE],
-        "font-src": ["https://fonts.gstatic.com"],
-        "worker-src": ["blob:"],
-    }
-)(SpectacularRedocView.as_view(url_name="api-schema"))
+redoc = login_required(
+    csp_update(
+        {
+            "script-src": ["https://cdn.jsdelivr.net", UNSAFE_INLINE],
+            "style-src": ["https://fonts.googleapis.com", UNSAFE_INLINE],
+            "font-src": ["https://fonts.gstatic.com"],
+            "worker-src": ["blob:"],
+        }
+    )(SpectacularRedocView.as_view(url_name="api-schema"))
+)
 
 router = DefaultRouter()
 router.include_root_view = False

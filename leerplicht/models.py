@@ -26,6 +26,8 @@ from .constants import Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom, R
 
 class ViaDossierQuerySet(ScopedQuerySet):
     jongere_path = "dossier__jongere__"
+    # Leerplicht history: a doorstroomcoach reads it only after overdracht (cases/access.py).
+    history_dossier_path = "dossier_id"
 
 
 class VrijstellingQuerySet(ViaDossierQuerySet):
@@ -34,6 +36,7 @@ class VrijstellingQuerySet(ViaDossierQuerySet):
 
 class ViaMeldingQuerySet(ScopedQuerySet):
     jongere_path = "melding__dossier__jongere__"
+    history_dossier_path = "melding__dossier_id"
 
 
 class MeldingQuerySet(ViaDossierQuerySet):

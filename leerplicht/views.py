@@ -466,15 +466,6 @@ def melding_wijzigen(request, pk: int):
     else:
         initial = {f: getattr(melding, f) for f in MeldingForm.base_fields if hasattr(melding, f)}
         form = MeldingForm(organisatie=organisatie, initial=initial)
-        # The form shows the jongere's data: opening it is a read (the save logs the change).
-        log_access(
-            actor=request.user,
-            action=AuditAction.INZIEN,
-            purpose=PURPOSE,
-            jongere=melding.dossier.jongere,
-            obj=melding,
-            request=request,
-        )
     warnings = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -494,6 +485,16 @@ def melding_wijzigen(request, pk: int):
             warnings = exc.warnings
         except ValidationError as exc:
             _attach_errors(form, None, exc)
+    # The page shows the jongere's data, also when it is shown again after a refused POST: every
+    # showing is a read (a successful save logs the change instead and redirects).
+    log_access(
+        actor=request.user,
+        action=AuditAction.INZIEN,
+        purpose=PURPOSE,
+        jongere=melding.dossier.jongere,
+        obj=melding,
+        request=request,
+    )
     return render(
         request, "leerplicht/melding_wijzigen.html", {"form": form, "melding": melding, "warnings": warnings}
     )

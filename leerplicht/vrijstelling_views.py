@@ -41,16 +41,6 @@ def vrijstelling_nieuw(request, dossier_pk: int):
     except Dossier.DoesNotExist:
         raise Http404 from None
     form = VrijstellingForm(request.POST or None, initial={"aangevraagd_op": timezone.localdate()})
-    if request.method == "GET":
-        # The page names the jongere: opening it is a read (the registration logs the change).
-        log_access(
-            actor=request.user,
-            action=AuditAction.INZIEN,
-            purpose=PURPOSE,
-            jongere=dossier.jongere,
-            obj=dossier,
-            request=request,
-        )
     if request.method == "POST" and form.is_valid():
         try:
             vrijstelling = services.vrijstelling_request(
@@ -65,6 +55,16 @@ def vrijstelling_nieuw(request, dossier_pk: int):
         except ValidationError as exc:
             for field, errors in exc.error_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
+    # The page names the jongere, also when it is shown again after a refused POST: every showing
+    # is a read (a successful registration logs the change instead and redirects).
+    log_access(
+        actor=request.user,
+        action=AuditAction.INZIEN,
+        purpose=PURPOSE,
+        jongere=dossier.jongere,
+        obj=dossier,
+        request=request,
+    )
     return render(request, "leerplicht/vrijstelling_nieuw.html", {"form": form, "dossier": dossier})
 
 

@@ -40,8 +40,9 @@ def has_device(user) -> bool:
 class SecondFactorMiddleware:
     """Until the second factor is verified, a logged-in user reaches only the login, two-factor
     and logout pages: every other page redirects to verification (or enrolment), and the API
-    refuses a session that is not verified. Token requests (knox) are not session logins and
-    pass through to DRF. Off only when OTP_REQUIRED is False (dev settings)."""
+    answers 401 to a session that is not verified. Only a request with a personal token
+    (`Authorization: Token ...`) passes through to DRF, which checks the token; DRF itself also
+    refuses an unverified session and any other Authorization header (cases/api/authentication.py). Off only when OTP_REQUIRED is False (dev settings)."""
 
     #: URL names an unverified user may open.
     OPEN = {"login", "logout", "otp_verify", "otp_enrol", "gezondheid", "oidc_authentication_init",
@@ -73,10 +74,15 @@ class SecondFactorMiddleware:
         if match.url_name in self.OPEN:
             return None
         if hasattr(match.func, "cls"):  # a DRF endpoint: answer as an API does
-            if request.headers.get("Authorization"):
-                return None  # a personal token, checked by DRF
-            return JsonResponse(
-                {"detail": _("Tweestapsverificatie is vereist. Gebruik een API-token.")}, status=403
+            header = request.META.get("HTTP_AUTHORIZATION", "").split()
+            if len(header) == 2 and header[0].lower() == "token":
+                return None  # a personal token, checked by DRF (a bad one answers 401 there)
+            # Anything else (no header, `Basic ...`, `Bearer x`, a bare value, an empty header)
+            # must not reach DRF's session authentication with this half-logged-in session.
+            response = JsonResponse(
+                {"detail": _("Tweestapsverificatie is vereist. Gebruik een API-token.")}, status=401
             )
+            response["WWW-Authenticate"] = "Token"
+            return response
         target = "otp_verify" if has_device(request.user) else "otp_enrol"
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")

@@ -29,8 +29,11 @@ DOORSTROOM_CASE_WORK = [
 ]
 # Start the jaarverslag and download its files (aggregates only).
 REPORTING = ["reporting.view_reportrun", "reporting.add_reportrun"]
+# Personal API tokens: for the case-work roles only (docs/rollen.md); a token has its user's rights.
+API_TOKENS = ["cases.add_apitoken"]
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.LEERPLICHTAMBTENAAR: [
+        *API_TOKENS,
         "cases.add_importrecord",
         "cases.view_importrecord",
         *LEERPLICHT_CASE_WORK,
@@ -45,6 +48,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_school",
     ],
     Role.DOORSTROOMCOACH: [
+        *API_TOKENS,
         "cases.add_importrecord",
         "cases.view_importrecord",
         *DOORSTROOM_CASE_WORK,
@@ -60,6 +64,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_school",
     ],
     Role.ADMINISTRATIEF_MEDEWERKER: [
+        *API_TOKENS,
         *POPULATIE,
         "cases.add_importrecord",
         "cases.view_importrecord",
@@ -68,9 +73,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.add_jongere",
         "cases.change_jongere",
         "cases.view_dossier",
+        # Schools are national reference data: read here, changed only above the organisations.
         "cases.view_school",
-        "cases.add_school",
-        "cases.change_school",
     ],
     # Aggregates only: no personal data unless the user also holds a case-worker role.
     # The team's werkvoorraad as numbers per behandelaar and phase (reporting/team.py).
@@ -93,9 +97,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_codeitem",
         "cases.add_codeitem",
         "cases.change_codeitem",
+        # Schools are national reference data: read here, changed only above the organisations.
         "cases.view_school",
-        "cases.add_school",
-        "cases.change_school",
         "cases.view_auditentry",
         "cases.view_briefsjabloon",
         "cases.change_briefsjabloon",
@@ -108,6 +111,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_user",
         "cases.add_user",
         "cases.change_user",
+        # Four eyes: approves (or rejects) a role another beheerder requested (cases/account_services.py).
+        "cases.view_roltoekenning",
+        "cases.change_roltoekenning",
         # Remove a lost phone's authenticator (the user enrols again at the next login).
         "otp_totp.view_totpdevice",
         "otp_totp.delete_totpdevice",

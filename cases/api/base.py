@@ -1,10 +1,10 @@
-"""The base of every API viewset: token before session (so a bad token answers 401), one error
-format, per-action permissions, the error responses in the schema, and the ETag header."""
+"""The base of every API viewset: token before a verified session (so a bad token or an unknown
+Authorization header answers 401), one error format, per-action permissions, the error responses
+in the schema, and the ETag header."""
 
-from knox.auth import TokenAuthentication
 from rest_framework import viewsets
-from rest_framework.authentication import SessionAuthentication
 
+from .authentication import API_AUTHENTICATION
 from .concurrency import ETagMixin
 from .errors import api_exception_handler
 from .permissions import ActionPermission
@@ -12,7 +12,7 @@ from .schema import ApiSchema
 
 
 class ApiMixin(ETagMixin):
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = API_AUTHENTICATION
     permission_classes = [ActionPermission]
     schema = ApiSchema()
     #: Versioned records document 409 / 412 on writes and send ETag.

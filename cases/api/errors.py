@@ -7,7 +7,9 @@ request carried an If-Match header.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -52,6 +54,11 @@ class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
 
 
+#: The one 404 text of the API: a record that does not exist and one of another organisation
+#: answer the same.
+NOT_FOUND = _lazy("Niet gevonden. Het bestaat niet, of het hoort niet bij uw organisatie.")
+
+
 def _flatten(value) -> list[str]:
     if isinstance(value, dict):
         return [m for v in value.values() for m in _flatten(v)]
@@ -74,6 +81,9 @@ def api_exception_handler(exc, context):
         exc = (PreconditionFailed if used_if_match else Conflict)(exc.message)
     elif isinstance(exc, TransitionError):
         exc = exceptions.ValidationError({"non_field_errors": [exc.message]})
+    elif isinstance(exc, Http404):
+        # Django's text ("No Melding matches the given query.") is English and names the model.
+        exc = exceptions.NotFound(NOT_FOUND)
     elif isinstance(exc, DjangoValidationError):
         fouten = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         exc = exceptions.ValidationError(fouten)

@@ -39,6 +39,10 @@ class NieuwTokenSerializer(TokenSerializer):
         fields = [*TokenSerializer.Meta.fields, "token"]
 
 
+#: The permission to create a personal API token (cases.accounts.models.ApiToken).
+TOKEN_PERMISSION = "cases.add_apitoken"  # noqa: S105 - a permission name
+
+
 def tokens_of(user):
     return AuthToken.objects.filter(user=user).order_by("-created")
 
@@ -56,7 +60,8 @@ def token_revoke(user, token_key: str) -> bool:
     list=extend_schema(summary="Mijn API-tokens", description="Alleen uw eigen tokens; nooit de waarde."),
     create=extend_schema(
         summary="Nieuw API-token",
-        description="Maakt een token voor uzelf. Het volledige token staat alleen in dit antwoord.",
+        description="Maakt een token voor uzelf. Het volledige token staat alleen in dit antwoord. "
+        "Alleen voor de rollen leerplichtambtenaar, doorstroomcoach en administratief medewerker.",
         request=None,
         responses={201: NieuwTokenSerializer},
     ),
@@ -66,7 +71,9 @@ class TokenViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, mixins.Destro
     serializer_class = TokenSerializer
     lookup_field = "token_key"
     lookup_url_kwarg = "id"
-    required_perms = {"list": [], "create": [], "destroy": []}
+    # Creating a token follows docs/rollen.md (case-work roles only); anyone lists and revokes
+    # their own.
+    required_perms = {"list": [], "create": [TOKEN_PERMISSION], "destroy": []}
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):

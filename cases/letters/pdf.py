@@ -1,13 +1,11 @@
 """Lay out a letter's HTML as PDF. WeasyPrint is imported here, lazily: only the Celery worker
 calls this, never a web request."""
 
-
-def _refuse_urls(url, *args, **kwargs):
-    # The letter is self-contained: it never loads anything from a file or the network.
-    raise ValueError("Een brief laadt geen externe bestanden.")
+from cases.pdf_fetcher import refusing_url_fetcher
 
 
 def render_letter_pdf(html: str) -> bytes:
     from weasyprint import HTML  # lazily: heavy, and only for the worker
 
-    return HTML(string=html, url_fetcher=_refuse_urls).write_pdf()
+    # The letter is self-contained: it never loads anything from a file or the network.
+    return HTML(string=html, url_fetcher=refusing_url_fetcher()).write_pdf()

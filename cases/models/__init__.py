@@ -4,7 +4,8 @@
 Core: `organisatie` (Gemeente, Organisatie, User), `school` (School), `jongere` (Jongere,
 Dossier, Inschrijving), `base` (ChoiceLabels, OwnedByOrganisation), `actie` (Actie), `document`
 (Document and the private storage), `codelijst` (CodeItem). The models of the features around
-the core live in their own packages and are registered from here: `cases.imports.models`
+the core live in their own packages and are registered from here: `cases.accounts.models` (RolToekenning,
+AccountMelding, ApiToken), `cases.imports.models`
 (ImportRecord), `cases.privacy.models` (AuditEntry, VernietigingsVoorstel),
 `cases.letters.models` (BriefSjabloon, Brief) and `cases.termijnen.models` (SchoolVakantie,
 DigestVerzending). Other code may import any of these names from `cases.models`.
@@ -19,12 +20,16 @@ from cases.models.document import Document, document_path, private_storage
 from cases.models.codelijst import CodeItem
 
 # Feature models last: they refer to the core models above.
+from cases.accounts.models import AccountMelding, ApiToken, RolToekenning
 from cases.imports.models import ImportRecord, import_path
 from cases.privacy.models import AuditEntry, VernietigingsVoorstel
 from cases.letters.models import Brief, BriefSjabloon
 from cases.termijnen.models import DigestVerzending, SchoolVakantie
 
 __all__ = [
+    "AccountMelding",
+    "ApiToken",
+    "RolToekenning",
     "Actie",
     "AuditEntry",
     "Brief",

@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import re
 import uuid
 
 from django.conf import settings
@@ -18,11 +19,18 @@ def pseudonym(jongere: Jongere) -> str:
     return hmac.new(settings.AUDIT_PSEUDONYM_KEY.encode(), message, hashlib.sha256).hexdigest()[:32]
 
 
+#: A proxy's request id (nginx `$request_id`: 32 hex characters) is kept only when it is a short
+#: token of safe characters; anything else (control characters, markup, 10 kB of text) is
+#: replaced by a fresh id, so a client cannot write what it likes into the processing log.
+TRACE_ID = re.compile(r"[A-Za-z0-9._-]{1,32}")
+
+
 def current_trace_id(request) -> str:
     if request is None:
         return uuid.uuid4().hex
     if not hasattr(request, "trace_id"):
-        request.trace_id = request.headers.get("X-Request-ID", "")[:32] or uuid.uuid4().hex
+        offered = request.headers.get("X-Request-ID", "")
+        request.trace_id = offered if TRACE_ID.fullmatch(offered) else uuid.uuid4().hex
     return request.trace_id
 
 

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from cases.constants import AuditAction, Verwerkingsactiviteit
 from cases.models import AuditEntry, Jongere, validate_bsn
+from cases.pdf_fetcher import refusing_url_fetcher
 from cases.privacy.audit import log_access
 
 #: Technical columns that say nothing about the person.
@@ -142,7 +143,8 @@ def render_inzage_pdf(jongere: Jongere) -> bytes:
     from weasyprint import HTML  # heavy; imported only when a PDF is made
 
     html = render_to_string("cases/pdf/inzageverzoek.html", inzage_context(jongere))
-    return HTML(string=html).write_pdf()
+    # Self-contained: the jongere's own text must not make the PDF load a file or a URL.
+    return HTML(string=html, url_fetcher=refusing_url_fetcher()).write_pdf()
 
 
 def find_jongere(user, bsn: str) -> Jongere | None:

@@ -323,9 +323,10 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Personal API tokens, stored hashed (django-rest-knox); checked first, so a missing or
-        # revoked token answers 401.
-        "knox.auth.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        # revoked token, or any other Authorization header, answers 401. A session counts only
+        # after the second factor (cases/api/authentication.py).
+        "cases.api.authentication.StrictTokenAuthentication",
+        "cases.api.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -341,6 +342,8 @@ SPECTACULAR_SETTINGS = {
     "organisatie (en eventueel gemeenten) van de gebruiker.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its documentation page only for a token or a verified session.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
 }
 REST_KNOX = {

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from cases.pdf_fetcher import refusing_url_fetcher
 from reporting.tables.base import DOORSTROOM, LEERPLICHT, TOTAAL, Report, Table
 
 from .formatting import format_value
@@ -65,13 +66,10 @@ def render_html(report: Report, *, databasis: str = "") -> str:
     return render_to_string("reporting/pdf/jaarverslag.html", report_context(report, databasis=databasis))
 
 
-def _refuse_urls(url, *args, **kwargs):
-    # The document is self-contained: it never loads anything from a file or the network.
-    raise ValueError("Het jaarverslag laadt geen externe bestanden.")
-
-
 def render_pdf(report: Report, *, databasis: str = "") -> PdfResult:
     from weasyprint import HTML  # lazily: heavy, and only for the worker
 
-    document = HTML(string=render_html(report, databasis=databasis), url_fetcher=_refuse_urls).render()
+    # The document is self-contained: it never loads anything from a file or the network.
+    html = render_html(report, databasis=databasis)
+    document = HTML(string=html, url_fetcher=refusing_url_fetcher()).render()
     return PdfResult(content=document.write_pdf(), pages=len(document.pages))

@@ -45,7 +45,7 @@ def test_without_the_second_factor_no_page_with_personal_data_opens(client, lpa_
     admin = client.get("/beheer/")
     assert admin["Location"].startswith(reverse("otp_verify"))
     api = client.get(f"/api/v1/dossiers/{jongere_a.dossier.pk}/")
-    assert api.status_code == 403
+    assert api.status_code == 401
     assert not AuditEntry.objects.exists()  # nothing was read
 
 

@@ -51,8 +51,8 @@ NOT_OBJECT_ROUTES = {
     # proves a token of B cannot see or revoke A's tokens.
     "token-detail",
 }
-#: Admin (Django's own) routes: object ids are `<path:...>` strings, and every admin queryset
-#: is limited to the own organisation (tests/security/test_processing_log.py checks the log's).
+#: Admin (Django's own) routes: object ids are `<path:...>` strings; every ModelAdmin and its
+#: object routes are walked by tests/security/test_round2_admin_isolation.py instead.
 ADMIN_NAMESPACE = "admin"
 
 
