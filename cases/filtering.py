@@ -32,7 +32,8 @@ def whole_number_in_range(value: Decimal | None) -> None:
         raise ValidationError(_("Vul een geheel getal in (zonder komma of decimalen)."), code="integer")
     if not INTEGER_MIN <= value <= INTEGER_MAX:
         raise ValidationError(
-            _("Dit getal is te groot; een nummer heeft ten hoogste 18 cijfers."), code="range"
+            _("Dit getal is te groot of te klein; vul een getal in van ten hoogste 18 cijfers."),
+            code="range",
         )
 
 
