@@ -1,4 +1,6 @@
-"""Lists as CSV or XLSX, for the users who live in Excel. The caller logs the export."""
+"""Lists as CSV or XLSX, for the users who live in Excel. The caller logs the export.
+
+Every cell goes through cases.spreadsheet, so no text can become a formula (CSV injection)."""
 
 import csv
 import io
@@ -6,6 +8,8 @@ from datetime import date
 
 from django.http import HttpResponse
 from django.utils import timezone
+
+from .spreadsheet import safe_value, xlsx_row
 
 MAX_EXPORT_ROWS = 50_000
 FORMATS = ("csv", "xlsx")
@@ -16,7 +20,7 @@ def _cell(value):
         return ""
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
-    return value
+    return safe_value(value)
 
 
 def tabular_response(*, basename: str, headers: list[str], rows, fmt: str) -> HttpResponse:
@@ -27,9 +31,9 @@ def tabular_response(*, basename: str, headers: list[str], rows, fmt: str) -> Ht
 
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(basename[:31])
-        sheet.append(headers)
+        sheet.append(xlsx_row(sheet, headers))
         for row in rows:
-            sheet.append([_cell(v) for v in row])
+            sheet.append(xlsx_row(sheet, [_cell(v) for v in row]))
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(
@@ -40,7 +44,7 @@ def tabular_response(*, basename: str, headers: list[str], rows, fmt: str) -> Ht
         return response
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(headers)
+    writer.writerow([_cell(h) for h in headers])
     writer.writerows([_cell(v) for v in row] for row in rows)
     response = HttpResponse(
         ("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"

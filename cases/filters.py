@@ -3,12 +3,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .choices import use_cached_choices
+from .filtering import FilterSet
 from .forms import DateInput, style_fields
 from .models import Gemeente, Jongere
 from .rules import is_valid_bsn
 
 
-class JongereFilter(django_filters.FilterSet):
+class JongereFilter(FilterSet):
     """Search jongeren by BSN, (part of a) name, birth date and woongemeente."""
 
     q = django_filters.CharFilter(

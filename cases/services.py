@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cases import uploads
 from cases.privacy.audit import log_access
 
 from .codelists import seed_codelists
@@ -85,21 +86,18 @@ def organisatie_create(
     return organisatie
 
 
-ALLOWED_DOCUMENT_TYPES = {
-    "application/pdf": ".pdf",
-    "image/jpeg": ".jpg",
-    "image/png": ".png",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-}
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
 
 def document_error(upload) -> str | None:
-    """Why an uploaded file is refused (Dutch), or None."""
+    """Why an uploaded file is refused (Dutch), or None. The type is read from the content
+    (cases/uploads.py), never taken from the browser's Content-Type or the file name."""
     if upload.size > MAX_DOCUMENT_BYTES:
         return _("Het bestand is groter dan 10 MB. Verklein het of splits het op.")
-    if upload.content_type not in ALLOWED_DOCUMENT_TYPES:
-        return _("Dit bestandstype is niet toegestaan. Toegestaan zijn PDF, JPG, PNG en Word (.docx).")
+    if uploads.detect_upload(upload) is None:
+        return _(
+            "Dit bestandstype is niet toegestaan (de inhoud is bepalend, niet de naam). %(toegestaan)s"
+        ) % {"toegestaan": uploads.allowed_kinds_text()}
     return None
 
 
@@ -110,12 +108,13 @@ def document_upload(
     error = document_error(upload)
     if error:
         raise ValidationError(error)
+    kind = uploads.detect_upload(upload)
     document = Document.objects.create(
         dossier=dossier,
         bestand=upload,
-        naam=upload.name[:200],
+        naam=uploads.safe_name(upload.name, kind),
         omschrijving=omschrijving,
-        content_type=upload.content_type,
+        content_type=kind.content_type,
         grootte=upload.size,
         geupload_door=actor,
     )

@@ -24,6 +24,7 @@ from .letters import selectors as letter_selectors
 from .models import AuditEntry, Document, Dossier, Jongere
 from .pagination import CappedPaginator
 from .rules import age_on, leerplicht_status
+from .uploads import SERVABLE_TYPES
 
 PAGE_SIZE = 25
 SEARCH_LIMIT = 200  # results a search counts and pages through; beyond it: refine
@@ -221,9 +222,11 @@ def document_download(request, pk: int):
         obj=document,
         request=request,
     )
+    # Documents stored before types were read from the content may carry the browser's word:
+    # anything not on the list goes out as an opaque download (nosniff is set site-wide).
+    content_type = document.content_type
+    if content_type not in SERVABLE_TYPES:
+        content_type = "application/octet-stream"
     return FileResponse(
-        document.bestand.open("rb"),
-        as_attachment=True,
-        filename=document.naam,
-        content_type=document.content_type,
+        document.bestand.open("rb"), as_attachment=True, filename=document.naam, content_type=content_type
     )

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from cases.api.audit import log_detail, log_list
 from cases.api.base import ApiViewSet
 from cases.api.concurrency import ETAG, IF_MATCH, expected_version
+from cases.filtering import FilterSet
 
 from . import selectors, services
 from .constants import Doelgroep, Stap
@@ -32,7 +33,7 @@ from .serializers import (
 from .views import ADD, CHANGE, PURPOSE, VIEW
 
 
-class TrajectApiFilter(django_filters.FilterSet):
+class TrajectApiFilter(FilterSet):
     status = django_filters.ChoiceFilter(
         choices=Status.CHOICES,
         method="filter_status",

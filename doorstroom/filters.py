@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cases.constants import Signaal
+from cases.filtering import FilterSet
 from cases.forms import style_fields
 from cases.models import Gemeente
 
@@ -31,7 +32,7 @@ MIJ = "mij"
 NIEMAND = "geen"
 
 
-class TrajectFilter(django_filters.FilterSet):
+class TrajectFilter(FilterSet):
     """The caseload: per coach or for the whole team, by doelgroep, step, gemeente and nazorg."""
 
     status = django_filters.ChoiceFilter(

@@ -17,6 +17,7 @@ from cases.api.audit import log_detail, log_list
 from cases.api.base import ApiViewSet
 from cases.api.concurrency import ETAG, IF_MATCH, expected_version
 from cases.api.errors import WarningsError
+from cases.filtering import FilterSet
 from cases.models import School
 
 from . import selectors, services
@@ -50,7 +51,7 @@ VIEW_V, ADD_V, CHANGE_V = (
 GEGEVENS_FIELDS = [f.name for f in dataclasses.fields(MeldingGegevens)]
 
 
-class MeldingFilter(django_filters.FilterSet):
+class MeldingFilter(FilterSet):
     soort = django_filters.ChoiceFilter(
         choices=MeldingSoort.choices, help_text=gettext_lazy("Soort melding.")
     )
@@ -303,7 +304,7 @@ class MeldingViewSet(
         return Response(MeldingActieSerializer(link).data, status=status.HTTP_201_CREATED)
 
 
-class VrijstellingFilter(django_filters.FilterSet):
+class VrijstellingFilter(FilterSet):
     grondslag = django_filters.ChoiceFilter(
         choices=Grondslag.choices, help_text=gettext_lazy("Artikel van de Leerplichtwet.")
     )

@@ -226,7 +226,11 @@ class VrijstellingForm(StyledForm):
 
 class DocumentForm(StyledForm):
     bestand = forms.FileField(
-        label=_("Document"), help_text=_("PDF, JPG, PNG of Word (.docx), ten hoogste 10 MB.")
+        label=_("Document"),
+        help_text=_(
+            "PDF, afbeelding (JPG, PNG, GIF, WebP), Word (.docx, .doc), Excel (.xlsx), "
+            "OpenDocument-tekst (.odt) of platte tekst (.txt), ten hoogste 10 MB."
+        ),
     )
     omschrijving = forms.CharField(label=_("Omschrijving"), max_length=200, required=False)
 

@@ -307,7 +307,10 @@ class BesluitSerializer(serializers.Serializer):
 
 
 class DocumentInvoerSerializer(serializers.Serializer):
-    bestand = serializers.FileField(help_text="PDF, JPG, PNG of Word (.docx), ten hoogste 10 MB.")
+    bestand = serializers.FileField(
+        help_text="PDF, afbeelding (JPG, PNG, GIF, WebP), Word (.docx, .doc), Excel (.xlsx), "
+        "OpenDocument-tekst (.odt) of platte tekst (.txt), ten hoogste 10 MB; het type wordt uit de inhoud bepaald."
+    )
     omschrijving = serializers.CharField(
         max_length=200, required=False, allow_blank=True, default="", help_text="Omschrijving."
     )

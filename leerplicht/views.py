@@ -22,6 +22,7 @@ from cases.choices import use_cached_choices
 from cases.concurrency import ConflictError
 from cases.constants import AuditAction, Signaal
 from cases.exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
+from cases.filtering import FilterSet
 from cases.forms import style_fields
 from cases.models import Dossier, Gemeente, Jongere
 from cases.privacy.audit import log_access, log_listing
@@ -52,7 +53,7 @@ def form_error_messages(request, form) -> None:
             messages.error(request, f"{label}: {error}" if label else error)
 
 
-class WerkvoorraadFilter(django_filters.FilterSet):
+class WerkvoorraadFilter(FilterSet):
     soort = django_filters.ChoiceFilter(
         label=gettext_lazy("Soort"), choices=MeldingSoort.choices, empty_label=gettext_lazy("Alle soorten")
     )

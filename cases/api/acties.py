@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from cases import services
 from cases.access import VIEW_PERMISSION
+from cases.filtering import FilterSet
 from cases.models import Actie
 from cases.views import purpose_of
 
@@ -43,7 +44,7 @@ class ActieSerializer(ApiModelSerializer):
         return datum
 
 
-class ActieFilter(django_filters.FilterSet):
+class ActieFilter(FilterSet):
     dossier = django_filters.NumberFilter(
         field_name="dossier_id", help_text="Alleen de acties van dit dossier."
     )

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins
 
 from cases.constants import Codelijst
+from cases.filtering import FilterSet
 from cases.models import CodeItem
 
 from .base import ApiViewSet
@@ -24,7 +25,7 @@ class CodeItemSerializer(ApiModelSerializer):
         }
 
 
-class CodeItemFilter(django_filters.FilterSet):
+class CodeItemFilter(FilterSet):
     lijst = django_filters.ChoiceFilter(
         choices=Codelijst.choices, help_text="Alleen de items van deze lijst."
     )

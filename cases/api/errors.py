@@ -2,8 +2,8 @@
 
 Every error answers `{"detail": "..."}`; field problems add `fouten` (field -> messages) and
 questioned input of a melding adds `waarschuwingen`. Service exceptions map to status codes:
-ValidationError and TransitionError 400, MeldingWarnings 400, ConflictError 409, or 412 when the
-request carried an If-Match header.
+ValidationError and TransitionError 400, MeldingWarnings 400, ConflictError (and SQLite's "database
+is locked") 409, or 412 when the request carried an If-Match header.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from cases.concurrency import ConflictError
+from cases.locked import is_locked
 from cases.workflow import TransitionError
 
 
@@ -76,6 +77,9 @@ def _stringify(value):
 def api_exception_handler(exc, context):
     """DRF's handler plus the services' exceptions, reshaped into the one error format."""
     request = context.get("request")
+    if is_locked(exc):
+        # SQLite's answer to a concurrent write: the same conflict as PostgreSQL's row lock gives.
+        exc = ConflictError()
     if isinstance(exc, ConflictError):
         used_if_match = bool(request is not None and getattr(request, "if_match_used", False))
         exc = (PreconditionFailed if used_if_match else Conflict)(exc.message)

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from cases import selectors, services
 from cases.access import VIEW_PERMISSION
 from cases.constants import AuditAction
+from cases.filtering import FilterSet
 from cases.filters import JongereFilter
 from cases.models import Jongere
 from cases.privacy.audit import log_access
@@ -128,7 +129,7 @@ class JongereZoekSerializer(serializers.Serializer):
         return attrs
 
 
-class JongereApiFilter(django_filters.FilterSet):
+class JongereApiFilter(FilterSet):
     """GET filters: only non-personal fields."""
 
     woongemeente = django_filters.CharFilter(

@@ -12,6 +12,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.validators import UniqueTogetherValidator
 
+from cases.filtering import FilterSet
+
 from .base import ApiViewSet
 from .fields import ApiModelSerializer, GemeenteField, SchooljaarField
 
@@ -68,7 +70,7 @@ class PopulatieSerializer(ApiModelSerializer):
         ]
 
 
-class PopulatieFilter(django_filters.FilterSet):
+class PopulatieFilter(FilterSet):
     gemeente = django_filters.CharFilter(field_name="gemeente__code", help_text="CBS-gemeentecode.")
     schooljaar = django_filters.NumberFilter(help_text="Beginjaar van het schooljaar: 2024 voor 2024-2025.")
 

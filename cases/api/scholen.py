@@ -4,6 +4,7 @@ import django_filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 
+from cases.filtering import FilterSet
 from cases.models import School
 
 from .base import ApiViewSet
@@ -29,7 +30,7 @@ class SchoolSerializer(ApiModelSerializer):
         ]
 
 
-class SchoolFilter(django_filters.FilterSet):
+class SchoolFilter(FilterSet):
     brin = django_filters.CharFilter(help_text="BRIN-code, 4 tekens.")
 
     class Meta:

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "cases.accounts.middleware.NoStoreMiddleware",
+    # SQLite's "database is locked" becomes the conflict message (cases/locked.py).
+    "cases.locked.DatabaseLockedMiddleware",
     # Last but for the metrics, as django-axes asks: turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
@@ -100,6 +102,14 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # DATABASE_URL wins.
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default: a transaction takes SQLite's write lock when it starts (IMMEDIATE) and
+    # waits up to 20 s for it, so two saves queue as PostgreSQL's row locks make them, and the
+    # later one meets the version check (ConflictError) instead of "database is locked". A wait
+    # that still runs out becomes the same conflict message (cases/locked.py).
+    _sqlite_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _sqlite_options.setdefault("transaction_mode", "IMMEDIATE")
+    _sqlite_options.setdefault("timeout", 20)
 if DATABASES["default"]["ENGINE"].endswith(".postgresql"):
     # A list page joins a melding to eight related tables. With PostgreSQL's default (8) the
     # planner tries every join order and spends ~16 ms planning a query that runs in 2 ms; our

@@ -2,12 +2,14 @@
 
 Row 1 holds the same predictable keys as the JSON export (`label`, then the column keys), then
 one row per table row and a `Totaal` row. Numbers stay numbers; an unknown value ('n.b.') is an
-empty cell. The title is the sheet's print header and a comment on A1.
+empty cell. The title is the sheet's print header and a comment on A1. Labels (code-list texts
+an organisation chose) go through cases.spreadsheet: written as text, never as a formula.
 """
 
 from decimal import Decimal
 from io import BytesIO
 
+from cases.spreadsheet import xlsx_row
 from reporting.tables.base import TOTAAL, Report, Table
 
 MAX_SHEET_NAME = 31  # Excel's limit
@@ -44,15 +46,15 @@ def _fill_sheet(sheet, table: Table) -> None:
 
     bold = Font(bold=True)
     keys = [column.key for column in table.columns]
-    sheet.append([LABEL_KEY, *(str(key) for key in keys)])
+    sheet.append(xlsx_row(sheet, [LABEL_KEY, *(str(key) for key in keys)]))
     for cell in sheet[1]:
         cell.font = bold
     for row in table.rows:
-        sheet.append([str(row.label), *(_cell(row.values.get(key)) for key in keys)])
+        sheet.append(xlsx_row(sheet, [str(row.label), *(_cell(row.values.get(key)) for key in keys)]))
         if row.level:
             sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(indent=row.level)
     if table.has_total:
-        sheet.append([TOTAAL, *(_cell(table.total.get(key)) for key in keys)])
+        sheet.append(xlsx_row(sheet, [TOTAAL, *(_cell(table.total.get(key)) for key in keys)]))
         for cell in sheet[sheet.max_row]:
             cell.font = bold
     for index, column in enumerate(table.columns, start=2):

@@ -26,7 +26,8 @@ from cases.models import Document
 from config.wsgi import application
 from tests.api.conftest import token_client
 
-pytestmark = pytest.mark.django_db
+# Also run on the embedded SQLite default (tests/api/test_embedded_sqlite.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.embedded]
 
 POSITIVE_EXAMPLES = 20
 NEGATIVE_EXAMPLES = 8
