@@ -189,4 +189,5 @@ def _cell_text(value) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    # One over the limit is enough to flag the cell; a 1 MB shared string is not copied per row.
+    return str(value)[: MAX_CELL_CHARS + 1].strip()

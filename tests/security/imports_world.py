@@ -49,9 +49,8 @@ def csv(header: str, *rows: str) -> bytes:
 
 def imported(org, user, name, data):
     """Import as `user`; returns the record, or the ImportFailed when refused."""
+    filename = "import.xlsx" if data[:2] == b"PK" else f"{name}.csv"
     try:
-        return import_now(
-            name=name, organisatie=org, actor=user, data=data, filename=f"{name}.csv", via="test"
-        )
+        return import_now(name=name, organisatie=org, actor=user, data=data, filename=filename, via="test")
     except ImportFailed as failed:
         return failed
