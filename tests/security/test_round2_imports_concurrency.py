@@ -15,9 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases.imports import ImportFailed
-from cases.imports.locking import holding_record
 from cases.imports.records import confirm, import_now
-from cases.imports.upkeep import imports_upkeep, is_stuck
 from cases.models import ImportRecord, Jongere
 from config.celery import app as celery_app
 from leerplicht.models import Melding
@@ -164,6 +162,8 @@ def test_a_stuck_import_can_be_marked_failed_and_tried_again_on_its_page(client,
 
 @pytest.mark.django_db
 def test_stuck_imports_are_marked_failed_automatically_and_a_redelivered_job_resumes(org, users):
+    from cases.imports.upkeep import imports_upkeep
+
     record = stuck_record(org, users["lpa"])
     fresh = stuck_record(org, users["lpa"], minutes=0)  # just started: not stuck yet
     assert imports_upkeep()["vastgelopen"] == 1
@@ -177,6 +177,9 @@ def test_stuck_imports_are_marked_failed_automatically_and_a_redelivered_job_res
 
 @pytest.mark.django_db(transaction=True)
 def test_a_running_import_is_not_taken_for_stuck(org, users):
+    from cases.imports.locking import holding_record
+    from cases.imports.upkeep import imports_upkeep, is_stuck
+
     record = stuck_record(org, users["lpa"])
     holding, release = threading.Event(), threading.Event()
 

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from cases.constants import AuditAction
 from cases.imports import ImportFailed
-from cases.imports.upkeep import imports_upkeep
 from cases.models import AuditEntry, ImportRecord, Jongere
 from config.celery import app as celery_app
 from tests.api.conftest import token_client
@@ -101,6 +100,8 @@ def test_only_who_offered_the_file_sees_its_problems(client, org, users, inline_
 
 
 def test_problem_lists_are_blanked_after_the_retention_term(client, org, users, settings):
+    from cases.imports.upkeep import imports_upkeep
+
     settings.IMPORT_PROBLEMEN_BEWAARDAGEN = 30
     failed = imported(
         org,
