@@ -299,8 +299,8 @@ def run_import(
             if dry_run:
                 transaction.set_rollback(True)
     except IntegrityError:
-        # Only reachable when the lock is not available (SQLite) and another import or a
-        # colleague wrote the same key at the same moment; nothing of this file was written.
+        # Reachable when the lock is not available (SQLite), or a colleague registered the same
+        # BSN in the browser at the same moment; nothing of this file was written.
         raise ImportFailed(
             [
                 Problem(
@@ -308,7 +308,9 @@ def run_import(
                     "",
                     "",
                     _(
-                        "Tegelijk is een ander bestand met dezelfde records ingelezen; er is niets opgeslagen. Probeer het opnieuw."
+                        "De database weigerde het bestand, meestal omdat tegelijk een ander bestand "
+                        "of een collega dezelfde gegevens opsloeg; er is niets opgeslagen. Probeer "
+                        "het opnieuw."
                     ),
                 )
             ]

@@ -231,10 +231,15 @@ class PersonImporter(Importer):
         problems = []
         context = self.context
         may_add, may_change = context.may(self.add_permission), context.may(self.change_permission)
+        looked_up = {jongere.pk for jongere in self.looked_up}
         for number, data in cleaned:
             obj = self.existing_records.get(data["extern_id"])
             if obj is not None:
-                if not context.in_scope(obj.dossier.jongere.woongemeente_id):
+                jongere = obj.dossier.jongere
+                if context.in_scope(jongere.woongemeente_id) and jongere.pk not in looked_up:
+                    looked_up.add(jongere.pk)  # its record was looked up: logged as well
+                    self.looked_up.append(jongere)
+                if not context.in_scope(jongere.woongemeente_id):
                     problems.append(
                         Problem(
                             number,
