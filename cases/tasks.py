@@ -11,6 +11,22 @@ def import_uitvoeren(record_id: int) -> str:
     return confirm(record_id).status
 
 
+@shared_task(name="cases.import_controleren", acks_late=True)
+def import_controleren(record_id: int) -> str:
+    """Check an uploaded file and count what it would do (the browser's preview)."""
+    from .imports.records import preview
+
+    return preview(record_id).status
+
+
+@shared_task(name="cases.imports_bijhouden", acks_late=True)
+def imports_bijhouden() -> dict:
+    """Every 10 minutes: stuck imports marked failed; problem lists past their term blanked."""
+    from .imports.upkeep import imports_upkeep
+
+    return imports_upkeep()
+
+
 @shared_task(name="cases.vernietiging_voorstellen", acks_late=True)
 def vernietiging_voorstellen() -> int:
     """Daily: a destruction proposal per dossier past its retention term (cases/retention.py).

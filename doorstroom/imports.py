@@ -1,6 +1,7 @@
 """Importer for Doorstroompunt trajecten (docs/import-formats.md)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.constants import Codelijst
 from cases.imports.fields import Cells, parse_bool, parse_date, required_choice, required_date
@@ -20,6 +21,20 @@ RESULT_LISTS = [
 class DoorstroomImporter(PersonImporter):
     name = "doorstroom"
     model = Traject
+    # As in the browser: opening a traject is `add_traject` (a leerplichtambtenaar may, for the
+    # overdracht at 18); its later steps and closing are the coach's (`change_traject`).
+    add_permission = "doorstroom.add_traject"
+    change_permission = "doorstroom.change_traject"
+    add_what = gettext_lazy("trajecten openen")
+    change_what = gettext_lazy("trajecten wijzigen")
+    decision_fields = {
+        "begeleid": gettext_lazy("de begeleiding van een traject vastleggen"),
+        "reden_niet_begeleid": gettext_lazy("de begeleiding van een traject vastleggen"),
+        "uitstroom": gettext_lazy("de uitstroom van een traject vastleggen"),
+        "resultaat": gettext_lazy("een resultaat vastleggen"),
+        "afgesloten_op": gettext_lazy("trajecten afsluiten"),
+    }
+    decision_false = ("begeleid",)
     columns = {
         **PERSON_COLUMNS,
         "doelgroep": True,

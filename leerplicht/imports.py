@@ -4,6 +4,7 @@ from datetime import datetime, time
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.constants import Onderwijssoort
 from cases.imports import ImportResult
@@ -27,6 +28,19 @@ IMPORT_REASON = "Geïmporteerd uit het vorige registratiesysteem."
 class MeldingenImporter(PersonImporter):
     name = "meldingen"
     model = Melding
+    max_lengths = {**PersonImporter.max_lengths, "gezin_id": 64}
+    # As in the browser: registering is `add_melding`; closing, a result and the afhandeling
+    # (Halt, proces-verbaal) are the leerplichtambtenaar's (`change_melding`, leerplicht/views.py).
+    add_permission = "leerplicht.add_melding"
+    change_permission = "leerplicht.change_melding"
+    add_what = gettext_lazy("meldingen registreren")
+    change_what = gettext_lazy("meldingen wijzigen")
+    decision_fields = {
+        "afgesloten_op": gettext_lazy("meldingen afsluiten"),
+        "resultaat": gettext_lazy("een resultaat vastleggen"),
+        "halt": gettext_lazy("een Halt-verwijzing vastleggen"),
+        "proces_verbaal": gettext_lazy("een proces-verbaal vastleggen"),
+    }
     columns = {
         **PERSON_COLUMNS,
         "soort": True,
@@ -139,6 +153,18 @@ class MeldingenImporter(PersonImporter):
 class VrijstellingenImporter(PersonImporter):
     name = "vrijstellingen"
     model = Vrijstelling
+    # As in the browser: an aanvraag is `add_vrijstelling`; the besluit is `change_vrijstelling`
+    # (leerplicht/vrijstelling_views.py).
+    add_permission = "leerplicht.add_vrijstelling"
+    change_permission = "leerplicht.change_vrijstelling"
+    add_what = gettext_lazy("vrijstellingen aanvragen")
+    change_what = gettext_lazy("vrijstellingen wijzigen")
+    decision_fields = {
+        "besluit": gettext_lazy("een besluit over een vrijstelling nemen"),
+        "besluit_op": gettext_lazy("een besluit over een vrijstelling nemen"),
+        "geldig_van": gettext_lazy("een besluit over een vrijstelling nemen"),
+        "geldig_tot": gettext_lazy("een besluit over een vrijstelling nemen"),
+    }
     columns = {
         **PERSON_COLUMNS,
         "grondslag": True,

@@ -169,6 +169,14 @@ class Melding(OwnedByOrganisation, VersionedModel):
                 | models.Q(afgesloten_op__gte=models.F("ontvangen_op")),
                 name="melding_afgesloten_na_ontvangst",
             ),
+            # An import updates the record with its extern_id; two at once must not both create
+            # it (security round 2, point 8). Records made in the browser have no extern_id.
+            models.UniqueConstraint(
+                fields=["organisatie", "extern_id"],
+                condition=~models.Q(extern_id=""),
+                name="melding_extern_id_uniek",
+                violation_error_message=_("Deze extern_id bestaat al bij een andere melding."),
+            ),
         ]
 
     def __str__(self):
@@ -344,7 +352,13 @@ class Vrijstelling(OwnedByOrganisation, VersionedModel):
                 | models.Q(geldig_van__isnull=True)
                 | models.Q(geldig_tot__gte=models.F("geldig_van")),
                 name="vrijstelling_geldig_tot_na_van",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["organisatie", "extern_id"],
+                condition=~models.Q(extern_id=""),
+                name="vrijstelling_extern_id_uniek",
+                violation_error_message=_("Deze extern_id bestaat al bij een andere aanvraag."),
+            ),
         ]
 
     def __str__(self):

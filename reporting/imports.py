@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext as _
 
-from cases.imports import Importer, ImportResult, Problem
-from cases.imports.fields import RowProblems, parse_int, require
+from cases.imports import Importer, ImportFailed, ImportResult, Problem
+from cases.imports.fields import Cells, RowProblems, parse_int, require
 from cases.rules import Schooljaar
 
 from .models import Populatie
@@ -28,10 +28,45 @@ class PopulatieImporter(Importer):
             schooljaar = Schooljaar.parse(require("schooljaar", row.get("schooljaar", "")))
         except ValueError as exc:
             raise RowProblems("schooljaar", row["schooljaar"], str(exc)) from None
-        figures = {f: parse_int(f, row.get(f, "")) for f in FIGURES}
+        cells = Cells()
+        figures = {f: cells(parse_int, f, row.get(f, "")) for f in FIGURES}
+        cells.done()
         if figures["leerplichtigen"] is None:
             raise RowProblems("leerplichtigen", "", _("verplicht; deze cel is leeg."))
         return {"gemeente": gemeente, "schooljaar": schooljaar.start_year, **figures}
+
+    def _check_rights(self, cleaned, existing) -> None:
+        """Population figures are kept by the administration (cases/roles.py): each row needs
+        the right the same write needs in Beheer (security round 2, point 2)."""
+        context, refused = self.context, []
+        for number, data in cleaned:
+            current = existing.get((data["gemeente"].pk, data["schooljaar"]))
+            if current is None and not context.may("reporting.add_populatie"):
+                refused.append(
+                    context.refused(
+                        number,
+                        "gemeente",
+                        data["gemeente"].code,
+                        _("populatiecijfers invoeren"),
+                        "reporting.add_populatie",
+                    )
+                )
+            elif (
+                current is not None
+                and any(getattr(current, f) != data[f] for f in FIGURES)
+                and not context.may("reporting.change_populatie")
+            ):
+                refused.append(
+                    context.refused(
+                        number,
+                        "gemeente",
+                        data["gemeente"].code,
+                        _("populatiecijfers wijzigen"),
+                        "reporting.change_populatie",
+                    )
+                )
+        if refused:
+            raise ImportFailed(refused)  # inside the import's transaction: nothing is written
 
     def check_all(self, cleaned) -> list[Problem]:
         seen = {}
@@ -56,6 +91,7 @@ class PopulatieImporter(Importer):
             (p.gemeente_id, p.schooljaar): p
             for p in Populatie.objects.filter(gemeente__in=[d["gemeente"] for _n, d in cleaned])
         }
+        self._check_rights(cleaned, existing)
         for _number, data in cleaned:
             figures = {f: data[f] for f in FIGURES}
             current = existing.get((data["gemeente"].pk, data["schooljaar"]))

@@ -34,8 +34,19 @@ class ImportRecordSerializer(serializers.ModelSerializer):
             "aangemaakt",
             "bijgewerkt",
             "ongewijzigd",
+            "verwerkt",
             "problemen",
+            "problemen_totaal",
         ]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is not None and instance.gebruiker_id != request.user.pk:
+            # A problem list repeats a file's BSNs and names: only for who offered the file
+            # (security round 2, point 3); others see how many there were.
+            data["problemen"] = []
+        return data
 
 
 class ImportUploadSerializer(serializers.Serializer):
@@ -92,12 +103,16 @@ class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
                 record = ImportRecord.objects.filter(organisatie_id=request.user.organisatie_id).latest("pk")
                 body = {
                     "detail": _("Het bestand is geweigerd: %(n)s probleem/problemen; er is niets opgeslagen.")
-                    % {"n": len(failed.problems)},
+                    % {"n": failed.total},
                     "import": record.pk,
                     "problemen": record.problemen,
+                    "problemen_totaal": record.problemen_totaal,
                 }
                 return Response(body, status=status.HTTP_400_BAD_REQUEST)
-            return Response(ImportRecordSerializer(record).data, status=status.HTTP_201_CREATED)
+            return Response(
+                ImportRecordSerializer(record, context={"request": request}).data,
+                status=status.HTTP_201_CREATED,
+            )
         with transaction.atomic():
             record = ImportRecord(
                 organisatie=request.user.organisatie,
@@ -111,4 +126,6 @@ class ImportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
             record.bestand.save(bestand.name, ContentFile(data), save=False)
             record.save()
             transaction.on_commit(lambda: import_uitvoeren.delay(record.pk))
-        return Response(ImportRecordSerializer(record).data, status=status.HTTP_202_ACCEPTED)
+        return Response(
+            ImportRecordSerializer(record, context={"request": request}).data, status=status.HTTP_202_ACCEPTED
+        )

@@ -11,16 +11,24 @@ confirm), `models` (ImportRecord) and `views` (upload, preview, confirm, progres
 """
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.module_loading import import_string
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from ..models import CodeItem, Gemeente, Organisatie, User
-from .fields import Problem, RowProblemList, RowProblems
-from .reading import UnreadableFile, read_table
+from .fields import Problem, RowProblemList, RowProblems, check_length
+from .locking import lock_import
+from .reading import MAX_CELL_CHARS, TOO_LONG, TOO_MANY, UnreadableFile, read_table
+
+#: Problems collected per file; the rest are counted ("en nog N problemen").
+MAX_PROBLEMS = 1000
+#: Rows between two progress updates of a running check or import.
+PROGRESS_EVERY = 1000
 
 __all__ = ["ImportFailed", "Importer", "ImportResult", "Problem", "get_importer", "run_import"]
 
@@ -28,9 +36,15 @@ __all__ = ["ImportFailed", "Importer", "ImportResult", "Problem", "get_importer"
 class ImportFailed(Exception):
     """Nothing was written; `problems` lists every one found."""
 
-    def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems
+    def __init__(self, problems: list[Problem], more: int = 0):
+        super().__init__(f"{len(problems) + more} problem(s)")
+        self.problems = problems[:MAX_PROBLEMS]
+        #: Problems found but not kept (over MAX_PROBLEMS).
+        self.more = more + max(0, len(problems) - MAX_PROBLEMS)
+
+    @property
+    def total(self) -> int:
+        return len(self.problems) + self.more
 
 
 @dataclass
@@ -49,10 +63,14 @@ class Context:
     actor: User | None
     gemeenten: dict[str, Gemeente] = field(default_factory=dict)
     codes: dict[tuple[str, str], CodeItem] = field(default_factory=dict)
+    #: The gemeenten (pk) a user restricted to some gemeenten may write in; None: all of them.
+    scope: set[int] | None = None
 
     @classmethod
     def load(cls, organisatie, actor):
         context = cls(organisatie, actor)
+        if actor is not None:
+            context.scope = set(actor.gemeenten.values_list("pk", flat=True)) or None
         for gemeente in organisatie.gemeenten.all():
             context.gemeenten[gemeente.code.lower()] = gemeente
             context.gemeenten[gemeente.naam.lower()] = gemeente
@@ -72,7 +90,37 @@ class Context:
                 _("geen gemeente van deze organisatie; gebruik de CBS-code (GM0637) of de naam: %(names)s.")
                 % {"names": ", ".join(names)},
             )
+        if not self.in_scope(gemeente.pk):
+            # The same rule as the browser: a user restricted to some gemeenten writes only there.
+            allowed = sorted({g.naam for g in self.gemeenten.values() if g.pk in self.scope})
+            raise RowProblems(
+                "gemeente",
+                value,
+                _("valt buiten uw gemeenten; u mag alleen gegevens importeren van: %(names)s.")
+                % {"names": ", ".join(allowed)},
+            )
         return gemeente
+
+    def in_scope(self, gemeente_id: int | None) -> bool:
+        return self.scope is None or gemeente_id in self.scope
+
+    def may(self, permission: str) -> bool:
+        """Whether the importing user holds `permission`; the command line (no user) is the
+        operator's tool and may do everything."""
+        return self.actor is None or self.actor.has_perm(permission)
+
+    def refused(self, number: int, column: str, value: str, what: str, permission: str) -> Problem:
+        """A row that needs a right the user lacks, named as the browser's role table names it."""
+        return Problem(
+            number,
+            column,
+            value,
+            _(
+                "%(what)s vraagt het recht '%(perm)s', dat uw rol niet heeft; laat dit weg of "
+                "vraag een collega met dat recht."
+            )
+            % {"what": capfirst(str(what)), "perm": permission},
+        )
 
     def code(self, column: str, value: str, lijsten: list[str]) -> CodeItem | None:
         if not value:
@@ -97,9 +145,15 @@ class Importer:
     columns: dict[str, bool] = {}
     #: Columns of which at least one must be filled (e.g. bsn or jongere_id).
     one_of: tuple[str, ...] = ()
+    #: Longest text per column (the database column's length).
+    max_lengths: dict[str, int] = {}
+    #: Serialised with other imports that take the same extra lock (see locking.py).
+    shared_locks: tuple[str, ...] = ()
 
     def __init__(self, context: Context):
         self.context = context
+        #: Existing jongeren this import looked up (visible to the user); logged as consulted.
+        self.looked_up: list = []
 
     def clean_row(self, row: dict[str, str]) -> dict:
         raise NotImplementedError
@@ -126,8 +180,12 @@ def checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def validate(importer: Importer, data: bytes, filename: str) -> list[tuple[int, dict]]:
-    """Parse and check the whole file; raise ImportFailed with every problem."""
+Progress = Callable[[int, int], None]
+
+
+def clean_file(importer: Importer, data: bytes, filename: str, progress: Progress | None = None):
+    """Parse the file and check every row on its own; raise ImportFailed with every problem
+    (up to MAX_PROBLEMS, the rest counted). Needs no lock: reads no records."""
     try:
         table = read_table(data, filename)
     except UnreadableFile as exc:
@@ -158,35 +216,125 @@ def validate(importer: Importer, data: bytes, filename: str) -> list[tuple[int, 
     if not table.rows:
         raise ImportFailed([Problem(1, "", "", _("het bestand bevat geen gegevensregels."))])
     cleaned = []
-    for number, row in table.rows:
-        if "__te_veel__" in row:
-            problems.append(
-                Problem(number, "", row["__te_veel__"], _("deze rij heeft meer cellen dan de kopregel."))
+    more = 0
+    total = len(table.rows)
+    for index, (number, row) in enumerate(table.rows, start=1):
+        if progress and index % PROGRESS_EVERY == 0:
+            progress(index, total)
+        found = _row_problems(importer, number, row)
+        if not found:
+            try:
+                cleaned.append((number, importer.clean_row(row)))
+            except RowProblems as exc:
+                found = [Problem(number, exc.column, exc.value, exc.message)]
+            except RowProblemList as exc:
+                found = [Problem(number, p.column, p.value, p.message) for p in exc.problems]
+        room = MAX_PROBLEMS - len(problems)
+        problems.extend(found[:room])
+        more += max(0, len(found) - room)
+    if progress:
+        progress(total, total)
+    if problems:
+        raise ImportFailed(problems, more)
+    return cleaned
+
+
+def _row_problems(importer: Importer, number: int, row: dict) -> list[Problem]:
+    """Cells over a limit: reported instead of parsing the row further."""
+    found = []
+    if TOO_MANY in row:
+        found.append(Problem(number, "", row[TOO_MANY], _("deze rij heeft meer cellen dan de kopregel.")))
+    for column in filter(None, row.get(TOO_LONG, "").split(";")):
+        found.append(
+            Problem(
+                number,
+                column,
+                row[column],
+                _("de cel is langer dan %(max)s tekens.") % {"max": MAX_CELL_CHARS},
             )
+        )
+    too_long = {p.column for p in found}
+    for column, max_length in importer.max_lengths.items():
+        if column in too_long:
             continue
         try:
-            cleaned.append((number, importer.clean_row(row)))
+            check_length(column, row.get(column, ""), max_length)
         except RowProblems as exc:
-            problems.append(Problem(number, exc.column, exc.value, exc.message))
-        except RowProblemList as exc:
-            problems.extend(Problem(number, p.column, p.value, p.message) for p in exc.problems)
-    if not problems:
-        problems = importer.check_all(cleaned)
+            found.append(Problem(number, exc.column, exc.value, exc.message))
+    return found
+
+
+def validate(importer: Importer, data: bytes, filename: str) -> list[tuple[int, dict]]:
+    """Parse and check the whole file, including against the database; raise ImportFailed."""
+    cleaned = clean_file(importer, data, filename)
+    problems = importer.check_all(cleaned)
     if problems:
         raise ImportFailed(problems)
     return cleaned
 
 
 def run_import(
-    *, name: str, organisatie: Organisatie, actor: User | None, data: bytes, filename: str, dry_run=False
+    *,
+    name: str,
+    organisatie: Organisatie,
+    actor: User | None,
+    data: bytes,
+    filename: str,
+    dry_run=False,
+    progress: Progress | None = None,
 ):
     """Validate and write a file; returns the ImportResult. With dry_run the counts are computed
-    and everything is rolled back (the browser's preview)."""
+    and everything is rolled back (the browser's preview).
+
+    The checks against the database and the writes run under a lock per organisation and kind
+    (locking.py), so two imports of the same file cannot both find a record missing and both
+    create it. Existing jongeren the import looked up are logged as consulted, also when the
+    file is refused or only previewed (the log entry outlives the rolled-back transaction)."""
     importer = get_importer(name)(Context.load(organisatie, actor))
-    cleaned = validate(importer, data, filename)
-    with transaction.atomic():
-        result = importer.write(cleaned)
-        result.rows = len(cleaned)
-        if dry_run:
-            transaction.set_rollback(True)
+    cleaned = clean_file(importer, data, filename, progress)
+    try:
+        with transaction.atomic():
+            lock_import(organisatie.pk, name, *importer.shared_locks)
+            problems = importer.check_all(cleaned)
+            if problems:
+                raise ImportFailed(problems)
+            result = importer.write(cleaned)
+            result.rows = len(cleaned)
+            if dry_run:
+                transaction.set_rollback(True)
+    except IntegrityError:
+        # Reachable when the lock is not available (SQLite), or a colleague registered the same
+        # BSN in the browser at the same moment; nothing of this file was written.
+        raise ImportFailed(
+            [
+                Problem(
+                    1,
+                    "",
+                    "",
+                    _(
+                        "De database weigerde het bestand, meestal omdat tegelijk een ander bestand "
+                        "of een collega dezelfde gegevens opsloeg; er is niets opgeslagen. Probeer "
+                        "het opnieuw."
+                    ),
+                )
+            ]
+        ) from None
+    finally:
+        _log_lookups(importer, organisatie)
     return result
+
+
+def _log_lookups(importer: Importer, organisatie: Organisatie) -> None:
+    """Every existing jongere the import matched was consulted (AVG art. 30 processing log)."""
+    if not importer.looked_up:
+        return
+    from ..audit import log_bulk
+    from ..constants import AuditAction, Verwerkingsactiviteit
+
+    log_bulk(
+        actor=importer.context.actor,
+        organisatie_id=organisatie.pk,
+        action=AuditAction.ZOEKEN,
+        purpose=Verwerkingsactiviteit.REGISTRATIE,
+        objects=[(jongere, jongere) for jongere in importer.looked_up],
+    )

@@ -8,6 +8,21 @@ from django.utils.translation import gettext as _
 
 from ..rules import is_valid_bsn
 
+#: A value is shown in a problem with at most this many characters: a problem list repeats a
+#: file's cells, and a 1 MB cell must not become a 1 MB problem (security round 2, point 7).
+MAX_SHOWN_CHARS = 100
+#: Dates outside these years are typing errors in this domain and overflow the date arithmetic
+#: (ages, schooljaren, termijnen) near year 1 and 9999.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2099, 12, 31)
+#: The largest number an integer column of the database holds (PostgreSQL `integer`).
+MAX_INT = 2**31 - 1
+
+
+def shorten(value: str) -> str:
+    value = str(value)
+    return value if len(value) <= MAX_SHOWN_CHARS else value[:MAX_SHOWN_CHARS] + "…"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -15,6 +30,10 @@ class Problem:
     column: str
     value: str
     message: str
+
+    def __post_init__(self):
+        object.__setattr__(self, "value", shorten(self.value))
+        object.__setattr__(self, "column", shorten(self.column))
 
     def __str__(self) -> str:
         where = _("rij %(row)s, kolom '%(column)s'") % {"row": self.row, "column": self.column}
@@ -33,6 +52,20 @@ class RowProblems(Exception):
 def parse_date(column: str, value: str) -> date | None:
     if not value:
         return None
+    parsed = _date(value)
+    if parsed is None:
+        raise RowProblems(column, value, _("geen geldige datum; schrijf JJJJ-MM-DD (of DD-MM-JJJJ)."))
+    if not EARLIEST_DATE <= parsed <= LATEST_DATE:
+        raise RowProblems(
+            column,
+            value,
+            _("datum buiten het toegestane bereik; gebruik een datum van %(van)s tot en met %(tot)s.")
+            % {"van": EARLIEST_DATE.strftime("%d-%m-%Y"), "tot": LATEST_DATE.strftime("%d-%m-%Y")},
+        )
+    return parsed
+
+
+def _date(value: str) -> date | None:
     if len(value) == 10 and value[4] == "-":
         try:
             return date.fromisoformat(value)  # the common case, fast
@@ -43,7 +76,7 @@ def parse_date(column: str, value: str) -> date | None:
             return datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise RowProblems(column, value, _("geen geldige datum; schrijf JJJJ-MM-DD (of DD-MM-JJJJ)."))
+    return None
 
 
 def parse_choice(column: str, value: str, allowed: list[str]) -> str:
@@ -74,7 +107,23 @@ def parse_int(column: str, value: str, *, minimum: int = 0) -> int | None:
         raise RowProblems(column, value, _("geen geheel getal.")) from None
     if number < minimum:
         raise RowProblems(column, value, _("moet %(min)s of meer zijn.") % {"min": minimum})
+    if number > MAX_INT:
+        raise RowProblems(
+            column, value, _("te groot; het hoogste toegestane getal is %(max)s.") % {"max": MAX_INT}
+        )
     return number
+
+
+def check_length(column: str, value: str, max_length: int) -> str:
+    """A text longer than its database column is a problem, not a 500 at the write."""
+    if len(value) > max_length:
+        raise RowProblems(
+            column,
+            value,
+            _("te lang: %(n)s tekens; ten hoogste %(max)s toegestaan.")
+            % {"n": len(value), "max": max_length},
+        )
+    return value
 
 
 def parse_bsn(column: str, value: str) -> str:

@@ -18,11 +18,14 @@ class ImportRecord(models.Model):
     """One import of a file: who, when, which file, and what it did (or why it was refused)."""
 
     class Status(models.TextChoices):
+        CONTROLEREN = "controleren", _("Wordt gecontroleerd")
         VOORBEELD = "voorbeeld", _("Gecontroleerd, wacht op bevestiging")
         WACHTEND = "wachtend", _("In de wachtrij")
         BEZIG = "bezig", _("Bezig")
         KLAAR = "klaar", _("Klaar")
         GEWEIGERD = "geweigerd", _("Geweigerd: er is niets opgeslagen")
+        MISLUKT = "mislukt", _("Mislukt: er is niets opgeslagen")
+        VERLOPEN = "verlopen", _("Verlopen: niet bevestigd, het bestand is verwijderd")
 
     organisatie = models.ForeignKey(
         Organisatie, verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="+"
@@ -45,13 +48,27 @@ class ImportRecord(models.Model):
     via = models.CharField(_("via"), max_length=20, help_text=_("browser, api of commandoregel."))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    gestart_op = models.DateTimeField(
+        _("gestart op"), null=True, blank=True, help_text=_("Wanneer de controle of de import begon.")
+    )
     klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
     rijen = models.PositiveIntegerField(_("rijen"), default=0)
+    verwerkt = models.PositiveIntegerField(
+        _("verwerkt"), default=0, help_text=_("Rijen gecontroleerd tot nu toe (voortgang).")
+    )
     aangemaakt = models.PositiveIntegerField(_("nieuw"), default=0)
     bijgewerkt = models.PositiveIntegerField(_("bijgewerkt"), default=0)
     ongewijzigd = models.PositiveIntegerField(_("ongewijzigd"), default=0)
     problemen = models.JSONField(
         _("problemen"), default=list, blank=True, help_text=_("Rij, kolom, waarde en melding.")
+    )
+    problemen_totaal = models.PositiveIntegerField(
+        _("aantal problemen"),
+        default=0,
+        help_text=_("Alle gevonden problemen; bewaard worden er ten hoogste 1000, een bepaalde tijd."),
+    )
+    problemen_verwijderd_op = models.DateTimeField(
+        _("problemen verwijderd op"), null=True, blank=True, help_text=_("Na de bewaartermijn.")
     )
 
     class Meta:

@@ -8,7 +8,7 @@ from cases.privacy.audit import log_bulk
 
 from ..constants import AuditAction, Verwerkingsactiviteit
 from ..models import Dossier, Gemeente, Jongere, Organisatie
-from . import Importer, ImportResult, Problem
+from . import Importer, ImportFailed, ImportResult, Problem
 from .fields import RowProblems, parse_bsn, parse_choice, parse_date, require
 
 UNKNOWN_NAME = "(onbekend)"
@@ -61,9 +61,9 @@ class Persons:
             existing[("jongere_id", jongere.extern_id)] = jongere
         return existing
 
-    def birth_date_conflicts(self, existing: dict) -> list[tuple[tuple[str, str], date, date]]:
+    def birth_date_conflicts(self, existing: dict) -> list[tuple[tuple[str, str], date]]:
         return [
-            (key, jongere.geboortedatum, self.seen[key]["geboortedatum"])
+            (key, self.seen[key]["geboortedatum"])
             for key, jongere in existing.items()
             if jongere.geboortedatum != self.seen[key]["geboortedatum"]
         ]
@@ -90,6 +90,14 @@ class Persons:
         return {**existing, **dict(zip(missing, created, strict=True))}
 
 
+def _shown(value) -> str:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return str(getattr(value, "label", value))
+
+
 PERSON_COLUMNS = {
     "extern_id": True,
     "gemeente": True,
@@ -103,10 +111,28 @@ PERSON_COLUMNS = {
 
 
 class PersonImporter(Importer):
-    """Shared by importers whose rows are about a jongere and carry an extern_id."""
+    """Shared by importers whose rows are about a jongere and carry an extern_id.
+
+    Each row needs the right the same write needs in the browser (security round 2, point 2):
+    `add_permission` for a new record, `change_permission` for a change to an existing one and
+    for a new record that already carries what the browser only lets a case worker do
+    (`decision_fields`: closing, a besluit, a result).
+    """
 
     one_of = ("bsn", "jongere_id")
     model = None
+    max_lengths = {"extern_id": 64, "jongere_id": 64, "voornamen": 200, "achternaam": 200}
+    # Several kinds create jongeren: their imports wait for each other (one BSN, one jongere).
+    shared_locks = ("jongeren",)
+    add_permission = ""
+    change_permission = ""
+    #: What the user may not do without the permission, for the problem's message.
+    add_what = ""
+    change_what = ""
+    #: Cleaned fields that, when filled on a new record, are a decision: {field: what}.
+    decision_fields: dict = {}
+    #: Decision fields for which `False` (a "nee") is a decision too, not an empty cell.
+    decision_false: tuple[str, ...] = ()
 
     def __init__(self, context):
         super().__init__(context)
@@ -141,17 +167,105 @@ class PersonImporter(Importer):
             seen_ids.setdefault(data["extern_id"], number)
             self.first_row_of.setdefault(data["person"], number)
         existing = self.persons.load_existing()
-        for key, stored, given in self.persons.birth_date_conflicts(existing):
+        problems += self._check_persons(existing)
+        self.existing_persons = existing
+        self.existing_records = {
+            obj.extern_id: obj
+            for obj in self.model.objects.filter(
+                organisatie=self.context.organisatie, extern_id__in=[d["extern_id"] for _n, d in cleaned]
+            ).select_related("dossier__jongere")
+        }
+        problems += self._check_rights(cleaned)
+        return problems
+
+    def _check_persons(self, existing: dict) -> list[Problem]:
+        """Existing jongeren outside the user's gemeenten are refused as the browser refuses
+        them; for the others a different birth date is only confirmed or denied, never shown
+        (security round 2, point 3), and every one of them is logged as looked up."""
+        problems = []
+        context = self.context
+        hidden = {
+            key
+            for key, jongere in existing.items()
+            if not context.in_scope(jongere.woongemeente_id)
+            or (context.actor is not None and not context.actor.has_perm("cases.view_jongere"))
+        }
+        for key in hidden:
+            problems.append(
+                Problem(
+                    self.first_row_of[key],
+                    key[0],
+                    key[1],
+                    _("deze jongere valt buiten uw gemeenten; vraag een collega."),
+                )
+            )
+        self.looked_up = [jongere for key, jongere in existing.items() if key not in hidden]
+        for key, given in self.persons.birth_date_conflicts(existing):
+            if key in hidden:
+                continue
             problems.append(
                 Problem(
                     self.first_row_of[key],
                     "geboortedatum",
                     given.isoformat(),
-                    _("bij deze jongere is al geboortedatum %(d)s geregistreerd.")
-                    % {"d": stored.strftime("%d-%m-%Y")},
+                    _("bij dit %(key)s hoort een andere geboortedatum; controleer %(key)s en geboortedatum.")
+                    % {"key": "BSN" if key[0] == "bsn" else "jongere_id"},
                 )
             )
-        self.existing_persons = existing
+        if not context.may("cases.add_jongere") and len(existing) < len(self.persons.seen):
+            new_key = next(key for key in self.persons.seen if key not in existing)
+            problems.append(
+                context.refused(
+                    self.first_row_of[new_key],
+                    new_key[0],
+                    new_key[1],
+                    _("jongeren registreren"),
+                    "cases.add_jongere",
+                )
+            )
+        return problems
+
+    def _check_rights(self, cleaned) -> list[Problem]:
+        """New records need the add right, and the change right when they carry a decision;
+        records of jongeren outside the user's gemeenten are not touched. Changes to existing
+        records are checked in upsert, where it is known whether anything changes."""
+        problems = []
+        context = self.context
+        may_add, may_change = context.may(self.add_permission), context.may(self.change_permission)
+        looked_up = {jongere.pk for jongere in self.looked_up}
+        for number, data in cleaned:
+            obj = self.existing_records.get(data["extern_id"])
+            if obj is not None:
+                jongere = obj.dossier.jongere
+                if context.in_scope(jongere.woongemeente_id) and jongere.pk not in looked_up:
+                    looked_up.add(jongere.pk)  # its record was looked up: logged as well
+                    self.looked_up.append(jongere)
+                if not context.in_scope(jongere.woongemeente_id):
+                    problems.append(
+                        Problem(
+                            number,
+                            "extern_id",
+                            data["extern_id"],
+                            _("dit record hoort bij een jongere buiten uw gemeenten; vraag een collega."),
+                        )
+                    )
+                continue
+            if not may_add:
+                problems.append(
+                    context.refused(
+                        number, "extern_id", data["extern_id"], self.add_what, self.add_permission
+                    )
+                )
+                continue
+            if may_change:
+                continue
+            for name, what in self.decision_fields.items():
+                value = data.get(name)
+                if value is None or value == "" or (value is False and name not in self.decision_false):
+                    continue
+                problems.append(
+                    context.refused(number, name, _shown(data[name]), what, self.change_permission)
+                )
         return problems
 
     def upsert(self, cleaned, build_fields, after_create=None) -> ImportResult:
@@ -159,16 +273,13 @@ class PersonImporter(Importer):
         the same file changes nothing)."""
         jongeren = self.persons.create_missing(self.existing_persons)
         organisatie = self.context.organisatie
-        existing = {
-            obj.extern_id: obj
-            for obj in self.model.objects.filter(
-                organisatie=organisatie, extern_id__in=[d["extern_id"] for _n, d in cleaned]
-            )
-        }
+        existing = self.existing_records
+        may_change = self.context.may(self.change_permission)
+        refused = []
         result = ImportResult()
         new, changed = [], []
         changed_fields: set[str] = set()
-        for _number, data in cleaned:
+        for number, data in cleaned:
             jongere = jongeren[data["person"]]
             fields = build_fields(data, jongere)
             obj = existing.get(data["extern_id"])
@@ -191,11 +302,20 @@ class PersonImporter(Importer):
             if not diff:
                 result.unchanged += 1
                 continue
+            if not may_change:
+                refused.append(
+                    self.context.refused(
+                        number, "extern_id", data["extern_id"], self.change_what, self.change_permission
+                    )
+                )
+                continue
             for key, value in diff.items():
                 setattr(obj, key, value)
             obj.versie += 1
             changed_fields |= set(diff) | {"versie"}
             changed.append((obj, jongere))
+        if refused:
+            raise ImportFailed(refused)  # inside the import's transaction: nothing is kept
         created = self.model.objects.bulk_create([obj for obj, _j in new], batch_size=5000)
         if changed:
             self.model.objects.bulk_update(

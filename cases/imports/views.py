@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cases.forms import style_fields
-from cases.imports.records import preview
+from cases.imports import upkeep
+from cases.imports.records import preview_start
 from cases.models import ImportRecord
-from cases.tasks import import_uitvoeren
+from cases.tasks import import_controleren, import_uitvoeren
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 SOORTEN = [
@@ -60,13 +61,17 @@ def imports(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["bestand"]
         assert form.cleaned_data["soort"] in settings.IMPORTERS
-        record = preview(
-            name=form.cleaned_data["soort"],
-            organisatie=request.user.organisatie,
-            actor=request.user,
-            data=upload.read(),
-            filename=upload.name,
-        )
+        with transaction.atomic():
+            record = preview_start(
+                name=form.cleaned_data["soort"],
+                organisatie=request.user.organisatie,
+                actor=request.user,
+                data=upload.read(),
+                filename=upload.name,
+            )
+            # The check runs in the worker with progress, like the import (security round 2,
+            # point 7): a large or hostile file does not hold a web process.
+            transaction.on_commit(lambda: import_controleren.delay(record.pk))
         return redirect("import_detail", pk=record.pk)
     return render(request, "cases/imports.html", {"form": form, "records": _records(request)[:25]})
 
@@ -83,9 +88,48 @@ def _record_or_404(request, pk) -> ImportRecord:
 def import_detail(request, pk: int):
     record = _record_or_404(request, pk)
     template = "cases/import_status.html" if request.headers.get("HX-Request") else "cases/import_detail.html"
-    return render(
-        request, template, {"record": record, "soort": dict(SOORTEN).get(record.soort, record.soort)}
-    )
+    context = {
+        "record": record,
+        "soort": dict(SOORTEN).get(record.soort, record.soort),
+        # A problem list repeats the file's BSNs and names: only who offered the file sees it
+        # (security round 2, point 3); colleagues see the status and the number of problems.
+        "toon_problemen": record.gebruiker_id == request.user.pk,
+        "aantal_problemen": max(record.problemen_totaal, len(record.problemen)),
+        "niet_getoond": max(0, record.problemen_totaal - len(record.problemen)),
+        "vastgelopen": upkeep.is_stuck(record),
+        "opnieuw_mogelijk": record.status == ImportRecord.Status.MISLUKT and bool(record.bestand),
+    }
+    return render(request, template, context)
+
+
+@login_required
+@permission_required("cases.add_importrecord", raise_exception=True)
+@require_POST
+def import_mislukt(request, pk: int):
+    """Mark an import whose job died as failed (nothing of it was written)."""
+    record = _record_or_404(request, pk)
+    if upkeep.mark_failed(record):
+        messages.success(request, _("De import is gemarkeerd als mislukt; er is niets opgeslagen."))
+    else:
+        messages.info(request, _("Deze import loopt nog of is al afgerond."))
+    return redirect("import_detail", pk=pk)
+
+
+@login_required
+@permission_required("cases.add_importrecord", raise_exception=True)
+@require_POST
+def import_opnieuw(request, pk: int):
+    """Run a failed (or stuck) import again from its kept file."""
+    record = _record_or_404(request, pk)
+    with transaction.atomic():
+        if not upkeep.retry(record):
+            messages.info(
+                request, _("Deze import kan niet opnieuw worden gestart; bied het bestand opnieuw aan.")
+            )
+            return redirect("import_detail", pk=pk)
+        transaction.on_commit(lambda: import_uitvoeren.delay(record.pk))
+    messages.success(request, _("De import is opnieuw gestart."))
+    return redirect("import_detail", pk=pk)
 
 
 @login_required

@@ -315,6 +315,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.digest_versturen",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Imports whose worker died are marked failed; problem lists and unconfirmed files expire.
+    "cases-imports-bijhouden": {
+        "task": "cases.imports_bijhouden",
+        "schedule": crontab(minute="*/10"),
+    },
 }
 
 # E-mail (the daily digest). Console by default: mails are printed, nothing leaves the machine.
@@ -360,6 +365,12 @@ REST_KNOX = {
     "TOKEN_TTL": None,  # tokens live until the user revokes them
     "AUTO_REFRESH": False,
 }
+
+# Days a refused import's problem list (it repeats the file's BSNs and names) and an
+# unconfirmed file are kept (cases/imports/upkeep.py).
+IMPORT_PROBLEMEN_BEWAARDAGEN = env.int("IMPORT_PROBLEMEN_BEWAARDAGEN", default=30)
+# Minutes after which a queued import counts as stuck (and, without PostgreSQL, a running one).
+IMPORT_VASTGELOPEN_MINUTEN = env.int("IMPORT_VASTGELOPEN_MINUTEN", default=60)
 
 # File imports by type (docs/import-formats.md): `python manage.py import_csv TYPE FILE`.
 IMPORTERS = {

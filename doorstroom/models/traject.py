@@ -191,6 +191,13 @@ class Traject(OwnedByOrganisation, VersionedModel):
                 condition=models.Q(nazorg_op__isnull=True) | models.Q(afgesloten_op__isnull=False),
                 name="traject_nazorg_alleen_na_afsluiten",
             ),
+            # See Melding: one record per extern_id of an organisation (security round 2, point 8).
+            models.UniqueConstraint(
+                fields=["organisatie", "extern_id"],
+                condition=~models.Q(extern_id=""),
+                name="traject_extern_id_uniek",
+                violation_error_message=_("Deze extern_id bestaat al bij een ander traject."),
+            ),
         ]
         indexes = [
             models.Index(fields=["organisatie", "gemeld_op"]),

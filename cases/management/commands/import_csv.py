@@ -36,8 +36,10 @@ class Command(BaseCommand):
         except ImportFailed as exc:
             for problem in exc.problems:
                 self.stderr.write(str(problem))
+            if exc.more:
+                self.stderr.write(f"... en nog {exc.more} probleem/problemen (niet getoond).")
             raise CommandError(
-                f"Het bestand is geweigerd: {len(exc.problems)} probleem/problemen. Er is niets opgeslagen."
+                f"Het bestand is geweigerd: {exc.total} probleem/problemen. Er is niets opgeslagen."
             ) from None
         self.stdout.write(
             f"{record.rijen} rijen verwerkt: {record.aangemaakt} nieuw, {record.bijgewerkt} bijgewerkt, "
