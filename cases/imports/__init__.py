@@ -328,7 +328,7 @@ def _log_lookups(importer: Importer, organisatie: Organisatie) -> None:
     """Every existing jongere the import matched was consulted (AVG art. 30 processing log)."""
     if not importer.looked_up:
         return
-    from ..audit import log_bulk
+    from cases.privacy.audit import log_bulk
     from ..constants import AuditAction, Verwerkingsactiviteit
 
     log_bulk(
