@@ -190,7 +190,7 @@ class PersonImporter(Importer):
             if not context.in_scope(jongere.woongemeente_id)
             or (context.actor is not None and not context.actor.has_perm("cases.view_jongere"))
         }
-        for key in hidden:
+        for key in sorted(hidden, key=self.first_row_of.__getitem__):
             problems.append(
                 Problem(
                     self.first_row_of[key],
