@@ -6,7 +6,6 @@ how many more), values in problems are cut short, and the browser's check runs i
 import io
 import json
 import re
-import time
 import zipfile
 
 import pytest
@@ -51,20 +50,15 @@ def test_an_xlsx_declaring_a_huge_dimension_is_read_at_its_real_size():
     header = MELDING_HEADER.split(",")
     rows = [header] + [ROW.format(n=n).split(",") for n in range(1000)]
     data = xlsx(rows, dimension="A1:XFD1001")
-    started = time.monotonic()
     table = read_table(data, "meldingen.xlsx")
-    elapsed = time.monotonic() - started
     # Before, every row was padded to the declared 16,384 columns (and the header with it).
     assert table.headers == header
     assert len(table.rows) == 1000 and all(len(values) == len(header) for _n, values in table.rows)
-    assert elapsed < 2, elapsed
 
 
 def test_a_csv_line_of_ten_million_commas_is_refused_before_it_is_split(org, users):
     data = csv(MELDING_HEADER, ROW.format(n=1)) + b"," * 10_000_000 + b"\n"
-    started = time.monotonic()
     failed = imported(org, users["lpa"], "meldingen", data)
-    assert time.monotonic() - started < 3
     (problem,) = failed.problems
     assert problem.message.startswith(
         "Regel 3 is langer dan 50150 tekens; een importbestand heeft ten hoogste 50"
