@@ -272,6 +272,14 @@ class Jongere(models.Model):
 
     def clean(self):
         super().clean()
+        if self.geboortedatum and self.geboortedatum > timezone.localdate():
+            raise ValidationError(
+                {
+                    "geboortedatum": _(
+                        "De geboortedatum ligt in de toekomst; vul de werkelijke geboortedatum in."
+                    )
+                }
+            )
         if (
             self.organisatie_id
             and self.woongemeente_id
@@ -562,6 +570,7 @@ class ImportRecord(models.Model):
 
 
 from .audit_models import AuditEntry  # noqa: E402, F401
+from .idempotency import FormulierInzending  # noqa: E402, F401
 from .letter_models import Brief, BriefSjabloon  # noqa: E402, F401
 from .retention_models import VernietigingsVoorstel  # noqa: E402, F401
 from .termijn_models import DigestVerzending, SchoolVakantie  # noqa: E402, F401

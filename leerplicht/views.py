@@ -24,8 +24,9 @@ from cases.concurrency import ConflictError
 from cases.constants import AuditAction, Signaal
 from cases.exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
 from cases.forms import style_fields
+from cases.idempotency import AlVerwerkt
 from cases.models import Dossier, Gemeente, Jongere
-from cases.rules import Schooljaar
+from cases.rules import Schooljaar, age_on
 from cases.workflow import TransitionError
 
 from . import selectors, services
@@ -282,10 +283,15 @@ def melding_nieuw(request):
                     dossier=target,
                     data=MeldingGegevens(**form.gegevens()),
                     confirmed=form.cleaned_data["bevestigd"],
+                    sleutel=form.cleaned_data["sleutel"],
                     request=request,
                 )
             messages.success(request, _("De melding is geregistreerd."))
             return redirect("melding", pk=melding.pk)
+        except AlVerwerkt as exc:
+            # The same form again (back button, reload, double click): nothing new is made.
+            messages.info(request, _("Dit formulier was al verstuurd; de melding is één keer geregistreerd."))
+            return redirect("melding", pk=exc.object_id)
         except MeldingWarnings as exc:
             warnings = exc.warnings
         except ValidationError as exc:
@@ -378,7 +384,10 @@ def melding(request, pk: int):
         ),
         "route_form": RouteForm(prefix="route"),
         "actie_form": MeldingActieForm(
-            organisatie_id=organisatie_id, prefix="actie", initial={"datum": today}
+            organisatie_id=organisatie_id,
+            prefix="actie",
+            initial={"datum": today},
+            leeftijd=age_on(melding.dossier.jongere.geboortedatum, today),
         ),
         "fasen": PHASES,
     }
