@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from cases.constants import ActieSoort, Codelijst, Onderwijssoort, Role
 from cases.models import CodeItem, Jongere, School
-from cases.rules import Schooljaar, age_on
+from cases.rules import Schooljaar, age_on, leerplicht_start
 
 from . import services, vrijstellingen
 from .constants import REDEN_LIJST, RESULTAAT_LIJST, Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom
@@ -48,7 +48,11 @@ def load(*, organisatie, users, today: date, rng) -> None:
     for index, jongere in enumerate(kandidaten[: len(kandidaten) * 2 // 3]):
         soort = pattern[index % len(pattern)]
         ontvangen = start + timedelta(days=rng.randint(0, (today - start).days))
-        _melding(jongere, soort, ontvangen, lpa, codes, schools, today, rng)
+        # Verzuim (from 28 days before receipt) only once leerplicht has started (art. 3).
+        earliest = leerplicht_start(jongere.geboortedatum) + timedelta(days=30)
+        if earliest > today:
+            continue
+        _melding(jongere, soort, max(ontvangen, earliest), lpa, codes, schools, today, rng)
     for jongere in kandidaten[len(kandidaten) * 2 // 3 :][:25]:
         _vrijstelling(jongere, lpa, start, today, rng)
 
