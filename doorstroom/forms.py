@@ -126,6 +126,11 @@ class TrajectStartForm(_SignaalFields):
         error_messages={"required": _("Kies een doelgroep; zonder doelgroep wordt geen traject gestart.")},
     )
 
+    bevestigd = forms.BooleanField(
+        label=_("Toch starten: een vsv-traject voor een jongere onder 18 is afgestemd met leerplicht"),
+        required=False,
+    )
+
     def __init__(self, *args, organisatie_id, **kwargs):
         kwargs.setdefault("initial", {"gemeld_op": timezone.localdate()})
         super().__init__(*args, **kwargs)
