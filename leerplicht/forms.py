@@ -289,7 +289,7 @@ class BesluitForm(StyledForm):
     verklaring_onafhankelijk = forms.BooleanField(
         label=_(
             "Artikel 5 onder a: de verklaring is van een door B&W aangewezen arts, psycholoog of "
-            "orthopedagoog die de jongere niet behandelt"
+            "pedagoog die de jongere niet behandelt"
         ),
         required=False,
     )

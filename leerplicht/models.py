@@ -348,7 +348,7 @@ class Vrijstelling(OwnedByOrganisation, VersionedModel):
         default=False,
         help_text=_(
             "Artikel 5 onder a: de verklaring komt van een door B&W aangewezen arts, psycholoog of "
-            "orthopedagoog die de jongere niet behandelt (artikel 7)."
+            "pedagoog die de jongere niet behandelt (artikel 7)."
         ),
     )
     geldig_van = models.DateField(_("geldig van"), null=True, blank=True)

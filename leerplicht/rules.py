@@ -480,14 +480,14 @@ def kennisgeving_errors(
             errors.append(
                 _(
                     "Een vrijstelling op grond van artikel 5 onder a vraagt een verklaring van een arts, "
-                    "psycholoog of orthopedagoog; voeg die eerst toe als document."
+                    "psycholoog of pedagoog; voeg die eerst toe als document."
                 )
             )
         if not verklaring_onafhankelijk:
             errors.append(
                 _(
                     "De verklaring voor artikel 5 onder a moet komen van een arts, psycholoog of "
-                    "orthopedagoog die burgemeester en wethouders hebben aangewezen en die de jongere "
+                    "pedagoog die burgemeester en wethouders hebben aangewezen en die de jongere "
                     "niet behandelt (artikel 7); bevestig dat dit zo is."
                 )
             )

@@ -92,7 +92,7 @@ class Migration(migrations.Migration):
             name="verklaring_onafhankelijk",
             field=models.BooleanField(
                 default=False,
-                help_text="Artikel 5 onder a: de verklaring komt van een door B&W aangewezen arts, psycholoog of orthopedagoog die de jongere niet behandelt (artikel 7).",
+                help_text="Artikel 5 onder a: de verklaring komt van een door B&W aangewezen arts, psycholoog of pedagoog die de jongere niet behandelt (artikel 7).",
                 verbose_name="verklaring van aangewezen deskundige",
             ),
         ),

@@ -155,7 +155,7 @@ def test_5a_needs_a_statement_of_an_appointed_expert_before_it_holds(org, lpa):
         "geldig_van": date(2025, 10, 1),
         "geldig_tot": date(2026, 7, 31),
     }
-    with pytest.raises(ValidationError, match="verklaring van een arts, psycholoog of orthopedagoog"):
+    with pytest.raises(ValidationError, match="verklaring van een arts, psycholoog of pedagoog"):
         vrijstellingen.vrijstelling_decide(**decide)
     upload = SimpleUploadedFile("advies-arts.pdf", b"%PDF-1.4 advies", content_type="application/pdf")
     vrijstellingen.vrijstelling_add_document(actor=lpa, vrijstelling_id=aanvraag.pk, upload=upload)
