@@ -158,6 +158,16 @@ class ActieSoort(models.TextChoices):
     BRIEF = "brief", _("Brief verstuurd")
 
 
+# Actions for minors only: Halt (art. 77e Sr), a proces-verbaal against the leerling (art. 2
+# lid 3, 4a Lpw: the obligations end at 18) and the jeugdbeschermingstafel (child protection).
+# A dossier of an 18-year-old or older does not offer them.
+ACTIES_ALLEEN_MINDERJARIG = (
+    ActieSoort.HALT_VERWIJZING,
+    ActieSoort.PROCES_VERBAAL_LEERLING,
+    ActieSoort.JEUGDBESCHERMINGSTAFEL,
+)
+
+
 class BriefSoort(models.TextChoices):
     """The letters an organisation has a template for; each is recorded as one action."""
 

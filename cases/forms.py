@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .constants import ActieSoort
+from .constants import ACTIES_ALLEEN_MINDERJARIG, ActieSoort
 
 
 class DateInput(forms.DateInput):
@@ -39,8 +39,14 @@ class ActieForm(forms.Form):
         label=_("Omschrijving"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, leeftijd: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        if leeftijd is not None and leeftijd >= 18:
+            self.fields["soort"].choices = [
+                (value, label)
+                for value, label in ActieSoort.choices
+                if value not in ACTIES_ALLEEN_MINDERJARIG
+            ]
         style_fields(self)
 
     def clean_datum(self):

@@ -22,6 +22,9 @@ digest_providers: list[Callable] = []
 #: Templates included in the dossier page's overview (e.g. open meldingen, trajecten);
 #: each receives `dossier` and `user`. Registered as (order, template name, context callable).
 dossier_sections: list[tuple[int, str, Callable]] = []
+#: Callables (user, dossier, today) -> str | None: a status label that replaces the obligation's
+#: ("Leerplichtig") on the dossier page, e.g. "Vrijgesteld (5a)" while a vrijstelling holds.
+dossier_status_providers: list[Callable] = []
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ No database access here: these functions are the single source of the legal boun
 forms, services, reports and tests rely on.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -74,10 +75,60 @@ def leerplicht_start(birth_date: date) -> date:
     return date(fifth.year + fifth.month // 12, fifth.month % 12 + 1, 1)
 
 
-def leerplicht_end(birth_date: date) -> date:
-    """Last day of the schooljaar in which the jongere turns 16 (art. 4)."""
+#: Art. 4 lid 1 onder a Lpw: leerplicht ends after twelve full schooljaren of schoolbezoek.
+VOLLEDIGE_SCHOOLJAREN = 12
+# A schooljaar counts as fully attended when the enrolments cover it from 1 September (the
+# latest end of any region's summer holiday) to 30 June (before the earliest start of one):
+# the law counts schooljaren "bezocht", and lessons only run between those holidays.
+VOLLEDIG_VAN = (9, 1)
+VOLLEDIG_TOT = (6, 30)
+
+
+def _covered(periods: list[tuple[date, date]], start: date, end: date) -> bool:
+    """Whether the merged (van, tot) periods cover every day from start to end."""
+    day = start
+    for van, tot in periods:
+        if van > day:
+            return False
+        if tot >= end:
+            return True
+        if tot >= day:
+            day = date.fromordinal(tot.toordinal() + 1)
+    return False
+
+
+def twaalf_schooljaren_einde(inschrijvingen: Iterable[tuple[date, date | None]]) -> date | None:
+    """End of the schooljaar after which twelve full schooljaren were attended (art. 4 lid 1
+    onder a Lpw: "aan het einde van het schooljaar na afloop waarvan de jongere ten minste twaalf
+    volledige schooljaren een of meer scholen heeft bezocht"), or None when not reached.
+
+    `inschrijvingen` are (van, tot) pairs; tot None is an enrolment that still runs."""
+    periods = sorted((van, tot or date.max) for van, tot in inschrijvingen if van)
+    if not periods:
+        return None
+    full = 0
+    first = Schooljaar.of(periods[0][0]).start_year
+    last_end = max(tot for _van, tot in periods)
+    # Twelve full years lie within the first 30 schooljaren of enrolment, or never.
+    for start_year in range(first, first + 30):
+        year = Schooljaar(start_year)
+        if year.first_day > last_end:
+            break
+        if _covered(periods, date(start_year, *VOLLEDIG_VAN), date(start_year + 1, *VOLLEDIG_TOT)):
+            full += 1
+            if full == VOLLEDIGE_SCHOOLJAREN:
+                return year.last_day
+    return None
+
+
+def leerplicht_end(birth_date: date, inschrijvingen: Iterable[tuple[date, date | None]] = ()) -> date:
+    """When leerplicht ends (art. 4 lid 1 Lpw), whichever comes first:
+    a. the end of the schooljaar after which twelve full schooljaren were attended;
+    b. the end of the schooljaar in which the jongere turns 16."""
     sixteenth = birthday_in_year(birth_date, birth_date.year + 16)
-    return Schooljaar.of(sixteenth).last_day
+    end = Schooljaar.of(sixteenth).last_day
+    twaalf = twaalf_schooljaren_einde(inschrijvingen)
+    return min(end, twaalf) if twaalf else end
 
 
 def kwalificatieplicht_end(birth_date: date) -> date:
@@ -87,17 +138,21 @@ def kwalificatieplicht_end(birth_date: date) -> date:
 
 
 def leerplicht_status(
-    birth_date: date, day: date, startkwalificatie_on: date | None = None
+    birth_date: date,
+    day: date,
+    startkwalificatie_on: date | None = None,
+    inschrijvingen: Iterable[tuple[date, date | None]] = (),
 ) -> LeerplichtStatus:
     """Which obligation applies on `day`.
 
-    Leerplichtig from the month after the 5th birthday to the end of the schooljaar of the 16th
-    birthday; then kwalificatieplichtig until the 18th birthday or a startkwalificatie (havo,
+    Leerplichtig from the month after the 5th birthday (art. 3 Lpw) to the end of the schooljaar
+    of the 16th birthday or, earlier, the end of the twelfth full schooljaar attended (art. 4);
+    then kwalificatieplichtig (art. 4a) until the 18th birthday or a startkwalificatie (havo,
     vwo, mbo 2 or higher), whichever comes first.
     """
     if day < leerplicht_start(birth_date):
         return LeerplichtStatus.NOG_NIET
-    if day <= leerplicht_end(birth_date):
+    if day <= leerplicht_end(birth_date, inschrijvingen):
         return LeerplichtStatus.LEERPLICHTIG
     if startkwalificatie_on is not None and startkwalificatie_on <= day:
         return LeerplichtStatus.STARTKWALIFICATIE

@@ -10,8 +10,9 @@ from cases import uploads
 from cases.privacy.audit import log_access
 
 from .codelists import seed_codelists
-from .constants import ActieSoort, AuditAction, Verwerkingsactiviteit
+from .constants import ACTIES_ALLEEN_MINDERJARIG, ActieSoort, AuditAction, Verwerkingsactiviteit
 from .models import Actie, Document, Dossier, Gemeente, Jongere, Organisatie, User
+from .rules import age_on
 
 
 @transaction.atomic
@@ -56,6 +57,19 @@ def actie_register(
     purpose: Verwerkingsactiviteit = Verwerkingsactiviteit.HANDHAVING_LEERPLICHT,
     request=None,
 ) -> Actie:
+    leeftijd = age_on(dossier.jongere.geboortedatum, datum)
+    if soort in ACTIES_ALLEEN_MINDERJARIG and leeftijd >= 18:
+        # Every door (dossier form, melding, API, letters) comes through here.
+        raise ValidationError(
+            {
+                "soort": _(
+                    "Deze jongere is op %(datum)s %(age)s jaar; Halt, een proces-verbaal tegen de leerling "
+                    "en de jeugdbeschermingstafel zijn alleen voor minderjarigen. Verwijs naar het "
+                    "Doorstroompunt."
+                )
+                % {"datum": datum.strftime("%d-%m-%Y"), "age": leeftijd}
+            }
+        )
     actie = Actie.objects.create(
         dossier=dossier, soort=soort, datum=datum, omschrijving=omschrijving, gebruiker=actor
     )

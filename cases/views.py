@@ -4,6 +4,7 @@ import redis
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -139,19 +140,34 @@ def dossier(request, pk: int):
         request=request,
     )
     today = timezone.localdate()
+    inschrijvingen = list(jongere.inschrijvingen.select_related("school"))
+    leeftijd = age_on(jongere.geboortedatum, today)
+    status = leerplicht_status(
+        jongere.geboortedatum, today, jongere.startkwalificatie_op, [(i.van, i.tot) for i in inschrijvingen]
+    )
+    # An app may say more than the obligation, e.g. "Vrijgesteld (5a)" while a vrijstelling holds.
+    status_label = next(
+        (
+            label
+            for provider in registry.dossier_status_providers
+            if (label := provider(request.user, dossier, today))
+        ),
+        status.label,
+    )
     context = {
         "dossier": dossier,
         "jongere": jongere,
-        "leeftijd": age_on(jongere.geboortedatum, today),
-        "status": leerplicht_status(jongere.geboortedatum, today, jongere.startkwalificatie_op),
-        "inschrijvingen": jongere.inschrijvingen.select_related("school"),
+        "leeftijd": leeftijd,
+        "status": status,
+        "status_label": status_label,
+        "inschrijvingen": inschrijvingen,
         "sections": [
             (template, make_context(request.user, dossier))
             for _order, template, make_context in sorted(registry.dossier_sections, key=lambda s: s[0])
         ],
         "timeline": selectors.timeline_for(request.user, dossier),
         "documenten": letter_selectors.documenten_op_dossier(request.user, dossier),
-        "actie_form": ActieForm(initial={"datum": today}),
+        "actie_form": ActieForm(initial={"datum": today}, leeftijd=leeftijd),
     }
     return render(request, "cases/dossier.html", context)
 
@@ -166,13 +182,18 @@ def actie_toevoegen(request, pk: int):
         raise Http404 from None
     form = ActieForm(request.POST)
     if form.is_valid():
-        services.actie_register(
-            actor=request.user,
-            dossier=dossier,
-            purpose=purpose_of(request.user),
-            request=request,
-            **form.cleaned_data,
-        )
+        try:
+            services.actie_register(
+                actor=request.user,
+                dossier=dossier,
+                purpose=purpose_of(request.user),
+                request=request,
+                **form.cleaned_data,
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return redirect("dossier", pk=dossier.pk)
         messages.success(request, _("De actie is vastgelegd."))
         return redirect("dossier", pk=dossier.pk)
     for error in form.errors.values():

@@ -119,7 +119,17 @@ class _SignaalFields(forms.Form):
 class TrajectStartForm(_SignaalFields):
     prefix = "start"
     field_order = ["doelgroep"]
-    doelgroep = forms.ChoiceField(label=_("Doelgroep"), choices=Doelgroep.choices)
+    # No preselected doelgroep: a form sent without a choice must create nothing.
+    doelgroep = forms.ChoiceField(
+        label=_("Doelgroep"),
+        choices=[("", _("— Kies —")), *Doelgroep.choices],
+        error_messages={"required": _("Kies een doelgroep; zonder doelgroep wordt geen traject gestart.")},
+    )
+
+    bevestigd = forms.BooleanField(
+        label=_("Toch starten: een vsv-traject voor een jongere onder 18 is afgestemd met leerplicht"),
+        required=False,
+    )
 
     def __init__(self, *args, organisatie_id, **kwargs):
         kwargs.setdefault("initial", {"gemeld_op": timezone.localdate()})

@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from cases.models import Dossier
+from cases.rules import age_on
 
 from . import rules, selectors
 from .forms import OverdrachtForm, TrajectStartForm
@@ -22,6 +23,7 @@ def dossier_section(user, dossier: Dossier) -> dict:
         and rules.overdracht_mogelijk(jongere.geboortedatum, jongere.startkwalificatie_op, today)
     )
     return {
+        "leeftijd": age_on(jongere.geboortedatum, today),
         "trajecten": trajecten,
         "kan_openen": can_view,
         "overdracht_form": OverdrachtForm() if overdracht else None,

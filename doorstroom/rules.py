@@ -61,6 +61,26 @@ def leeftijd_fout(doelgroep: str, geboortedatum: date, day: date) -> str | None:
     }
 
 
+#: Voortijdig schoolverlaten is a Doorstroompunt matter from 18: under 18 a jongere without
+#: startkwalificatie is kwalificatieplichtig (art. 4a Lpw) and leaving school is absoluut
+#: verzuim for the leerplichtambtenaar. A vsv traject for a 16- or 17-year-old is allowed (the
+#: RMC-functie covers them too) but only after a confirmation.
+VSV_DOELGROEPEN = (Doelgroep.NIEUW_VSV, Doelgroep.OUD_VSV)
+VSV_ZONDER_BEVESTIGING_VANAF = 18
+
+
+def leeftijd_waarschuwing(doelgroep: str, geboortedatum: date, day: date) -> str | None:
+    """A question (Dutch) before a vsv traject for a jongere under 18, or None."""
+    age = age_on(geboortedatum, day)
+    if doelgroep in VSV_DOELGROEPEN and age < VSV_ZONDER_BEVESTIGING_VANAF:
+        return _(
+            "Deze jongere is op %(datum)s %(leeftijd)s jaar en dus nog kwalificatieplichtig (artikel 4a "
+            "Leerplichtwet): uitval is absoluut verzuim, eerst voor de leerplichtambtenaar. Bevestig "
+            "dat u het traject toch start."
+        ) % {"datum": day.strftime("%d-%m-%Y"), "leeftijd": age}
+    return None
+
+
 def overdracht_mogelijk(geboortedatum: date, startkwalificatie_op: date | None, day: date) -> bool:
     """Leerplicht may hand a dossier to the Doorstroompunt when the jongere turns 18 within
     OVERDRACHT_VOORAF_DAGEN (or is 18+), is still under the age limit and has no startkwalificatie."""

@@ -123,6 +123,10 @@ class _SignaalSerializer(serializers.Serializer):
 class TrajectStartSerializer(_SignaalSerializer):
     dossier = DossierField(help_text="Het dossier van de jongere.")
     doelgroep = EnumField(choices=Doelgroep.choices, help_text="De doelgroep.")
+    bevestigd = serializers.BooleanField(
+        default=False,
+        help_text="true: een vsv-traject voor een jongere onder 18 is afgestemd met leerplicht; start het toch.",
+    )
 
 
 class TrajectGegevensSerializer(_SignaalSerializer):

@@ -95,9 +95,11 @@ def traject_start(
     toelichting: str = "",
     behandelaar: User | None = None,
     extern_id: str = "",
+    bevestigd: bool = False,
     request=None,
 ) -> Traject:
-    """Open a traject at step 1 of the Routekaart on the jongere's dossier."""
+    """Open a traject at step 1 of the Routekaart on the jongere's dossier. A vsv traject for a
+    jongere under 18 needs `bevestigd` (rules.leeftijd_waarschuwing)."""
     today = timezone.localdate()
     jongere = dossier.jongere
     _check_not_future(gemeld_op, "gemeld_op", today)
@@ -105,6 +107,9 @@ def traject_start(
     problem = rules.leeftijd_fout(doelgroep, jongere.geboortedatum, gemeld_op)
     if problem:
         raise ValidationError({"doelgroep": problem})
+    question = rules.leeftijd_waarschuwing(doelgroep, jongere.geboortedatum, gemeld_op)
+    if question and not bevestigd:
+        raise ValidationError({"bevestigd": question})
     # Lock the dossier so two people cannot open the same traject twice at the same moment.
     Dossier.objects.select_for_update().get(pk=dossier.pk)
     if Traject.objects.filter(dossier=dossier, doelgroep=doelgroep, afgesloten_op__isnull=True).exists():
@@ -179,6 +184,7 @@ def traject_overdragen(
         gemeld_op=today,
         bron=Bron.OVERDRACHT_LEERPLICHT,
         toelichting=toelichting,
+        bevestigd=True,  # the overdracht itself is the agreed hand-over before the 18th birthday
         request=request,
     )
     actie_register(

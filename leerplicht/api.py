@@ -18,6 +18,7 @@ from cases.api.base import ApiViewSet
 from cases.api.concurrency import ETAG, IF_MATCH, expected_version
 from cases.api.errors import WarningsError
 from cases.filtering import FilterSet
+from cases.idempotency import AlVerwerkt
 from cases.models import School
 
 from . import selectors, services
@@ -208,8 +209,12 @@ class MeldingViewSet(
                 dossier=dossier,
                 data=MeldingGegevens(**data),
                 confirmed=confirmed,
+                # A client that retries after a lost answer sends the same key: one melding.
+                sleutel=request.headers.get("Idempotency-Key", "")[:64],
                 request=request,
             )
+        except AlVerwerkt as exc:
+            return self._detail(self.get_queryset().get(pk=exc.object_id), status.HTTP_200_OK)
         except MeldingWarnings as exc:
             _raise_warnings(exc)
         return self._detail(melding, status.HTTP_201_CREATED)

@@ -13,6 +13,7 @@ class LeerplichtConfig(AppConfig):
 
         registry.timeline_providers.append(dossier.timeline_entries)
         registry.dossier_sections.append((10, "leerplicht/dossier_section.html", dossier.section_context))
+        registry.dossier_status_providers.append(dossier.status_label)
         registry.demo_loaders.append(demo.load)
         registry.register_letter_source(letters.MELDING)
         registry.register_letter_source(letters.VRIJSTELLING)

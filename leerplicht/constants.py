@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cases.constants import ActieSoort, Codelijst
+from cases.constants import ACTIES_ALLEEN_MINDERJARIG, ActieSoort, Codelijst
 
 
 class MeldingSoort(models.TextChoices):
@@ -118,6 +118,20 @@ SOORT_OF_GRONDSLAG = {
     Grondslag.ART11G: VrijstellingSoort.SCHOOLBEZOEK,
 }
 VERLOF_GRONDSLAGEN = (Grondslag.ART11F, Grondslag.ART11G)
+# Art. 5 onder a, b, c Lpw: a vrijstelling that arises from the parents' kennisgeving (art. 6),
+# not from an application; the LPA checks the kennisgeving and its documents.
+KENNISGEVING_GRONDSLAGEN = (Grondslag.ART5A, Grondslag.ART5B, Grondslag.ART5C)
+
+
+class Beslisser(models.TextChoices):
+    """Who takes a decision on verlof or vrijstelling (art. 13a, 14 Lpw)."""
+
+    LEERPLICHTAMBTENAAR = "leerplichtambtenaar", _("Leerplichtambtenaar (namens B&W)")
+    SCHOOLHOOFD = "schoolhoofd", _("Hoofd van de school (vastgelegd ter informatie)")
+
+
+# Actions only open to a jongere under 18 (see cases.constants.ACTIES_ALLEEN_MINDERJARIG).
+ACTIES_ONDER_18 = ACTIES_ALLEEN_MINDERJARIG
 # Minimum age on the start of the exemption, per grondslag (Leerplichtwet art. 3a, 3b, 15).
 MINIMUM_AGE = {Grondslag.ART3A: 14, Grondslag.ART3B: 15, Grondslag.ART15: 16}
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from cases.constants import ActieSoort, Codelijst, Onderwijssoort, Role
 from cases.models import CodeItem, Jongere, School
-from cases.rules import Schooljaar, age_on
+from cases.rules import Schooljaar, age_on, leerplicht_start
 
 from . import services, vrijstellingen
 from .constants import REDEN_LIJST, RESULTAAT_LIJST, Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom
@@ -48,7 +48,11 @@ def load(*, organisatie, users, today: date, rng) -> None:
     for index, jongere in enumerate(kandidaten[: len(kandidaten) * 2 // 3]):
         soort = pattern[index % len(pattern)]
         ontvangen = start + timedelta(days=rng.randint(0, (today - start).days))
-        _melding(jongere, soort, ontvangen, lpa, codes, schools, today, rng)
+        # Verzuim (from 28 days before receipt) only once leerplicht has started (art. 3).
+        earliest = leerplicht_start(jongere.geboortedatum) + timedelta(days=30)
+        if earliest > today:
+            continue
+        _melding(jongere, soort, max(ontvangen, earliest), lpa, codes, schools, today, rng)
     for jongere in kandidaten[len(kandidaten) * 2 // 3 :][:25]:
         _vrijstelling(jongere, lpa, start, today, rng)
 
@@ -106,10 +110,12 @@ def _actie(melding, lpa, ontvangen, today, rng, codes):
         soort = ActieSoort.PROCES_VERBAAL_OUDER
     elif (
         melding.soort == MeldingSoort.RELATIEF_WETTELIJK
-        and (melding.uren_verzuim or 0) <= 60
+        and 8 < (melding.uren_verzuim or 0) <= 60
+        and age_on(melding.dossier.jongere.geboortedatum, datum) >= 12
         and rng.random() < 0.3
     ):
-        soort, extra = ActieSoort.HALT_VERWIJZING, {"ouders_instemming": True}
+        # Halt's criteria (leerplicht/rules.halt_errors): 12+, 9-60 hours, consent of both.
+        soort, extra = ActieSoort.HALT_VERWIJZING, {"jongere_instemming": True, "ouders_instemming": True}
     elif rng.random() < 0.4:
         soort = ActieSoort.FORMELE_WAARSCHUWING
     services.melding_actie_register(
@@ -123,15 +129,18 @@ def _vrijstelling(jongere, lpa, start, today, rng):
     )
     aangevraagd = start + timedelta(days=rng.randint(0, (today - start).days))
     verlof = {"verlof_dagen": rng.randint(3, 20)} if grondslag == Grondslag.ART11G else {}
-    vrijstelling = vrijstellingen.vrijstelling_request(
-        actor=lpa,
-        dossier=jongere.dossier,
-        grondslag=grondslag,
-        aangevraagd_op=aangevraagd,
-        onderwijs=rng.choice(OnderwijsKolom.values),
-        behandelaar=lpa,
-        **verlof,
-    )
+    try:
+        vrijstelling = vrijstellingen.vrijstelling_request(
+            actor=lpa,
+            dossier=jongere.dossier,
+            grondslag=grondslag,
+            aangevraagd_op=aangevraagd,
+            onderwijs=rng.choice(OnderwijsKolom.values),
+            behandelaar=lpa,
+            **verlof,
+        )
+    except ValidationError:
+        return  # e.g. art. 15 for a jongere under 16: refused at registration, as in real life
     if (today - aangevraagd).days < 20:
         return  # still in behandeling
     besluit = rng.choice([Besluit.VERLEEND, Besluit.VERLEEND, Besluit.NIET_VERLEEND])
@@ -147,5 +156,7 @@ def _vrijstelling(jongere, lpa, start, today, rng):
             besluit=besluit,
             besluit_op=besluit_op,
             geldig_van=besluit_op if besluit == Besluit.VERLEEND else None,
-            geldig_tot=besluit_op + timedelta(days=365) if besluit == Besluit.VERLEEND else None,
+            # a vrijstelling holds at most to the end of its schooljaar (art. 6: yearly kennisgeving)
+            geldig_tot=Schooljaar.of(besluit_op).last_day if besluit == Besluit.VERLEEND else None,
+            hoofd_gehoord_op=aangevraagd if grondslag == Grondslag.ART11G else None,
         )

@@ -1,10 +1,16 @@
 """What leerplicht adds to the shared dossier page: an overview and timeline entries."""
 
+from datetime import date
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.paths import path_per_pk
 from cases.registry import TimelineEntry
+from cases.rules import age_on
 
+from . import rules
+from .constants import KENNISGEVING_GRONDSLAGEN, Besluit, Grondslag
 from .models import Melding, MeldingTransitie, Vrijstelling
 
 
@@ -21,13 +27,64 @@ def _vrijstellingen(user, dossier) -> list[Vrijstelling]:
     return dossier._vrijstellingen
 
 
+# The vrijstellingen that free a jongere from the obligation as a whole (art. 5 onder a, b, c
+# and art. 15); the dossier then says "Vrijgesteld (5a)" instead of "Leerplichtig".
+STATUS_GRONDSLAGEN = {
+    Grondslag.ART5A: "5a",
+    Grondslag.ART5B: "5b",
+    Grondslag.ART5C: "5c",
+    Grondslag.ART15: "15",
+}
+
+
+def _geldt_op(v: Vrijstelling, today: date) -> bool:
+    return (
+        v.besluit == Besluit.VERLEEND
+        and v.geldig_van is not None
+        and v.geldig_van <= today
+        and (v.geldig_tot is None or today <= v.geldig_tot)
+    )
+
+
+def status_label(user, dossier, today: date) -> str | None:
+    """'Vrijgesteld (5a)' while such a vrijstelling holds; None otherwise."""
+    for v in _vrijstellingen(user, dossier):
+        if v.grondslag in STATUS_GRONDSLAGEN and _geldt_op(v, today):
+            return _("Vrijgesteld (%(artikel)s)") % {"artikel": STATUS_GRONDSLAGEN[v.grondslag]}
+    return None
+
+
+def vernieuwingen(vrijstellingen: list[Vrijstelling], today: date) -> list[dict]:
+    """Kennisgevingen under art. 5 that need renewing before 1 July (art. 6): a signal from
+    30 days before, and 'verlopen' once 1 July has passed without a newer kennisgeving."""
+    result = []
+    for v in vrijstellingen:
+        if v.grondslag not in KENNISGEVING_GRONDSLAGEN or not _geldt_op(v, today):
+            continue
+        vernieuwd = any(
+            o.grondslag == v.grondslag and o.pk != v.pk and o.aangevraagd_op > v.aangevraagd_op
+            for o in vrijstellingen
+        )
+        signaal = rules.vernieuwing_signaal(geldig_tot=v.geldig_tot, vernieuwd=vernieuwd, today=today)
+        if signaal:
+            result.append(
+                {"vrijstelling": v, "signaal": signaal, "uiterlijk": rules.vernieuwen_voor(v.geldig_tot)}
+            )
+    return result
+
+
 def section_context(user, dossier) -> dict:
+    today = timezone.localdate()
+    vrijstellingen = _vrijstellingen(user, dossier)
     return {
         "dossier": dossier,
         "meldingen": list(
             Melding.objects.visible_to(user).filter(dossier=dossier).select_related("resultaat")
         ),
-        "vrijstellingen": _vrijstellingen(user, dossier),
+        "vrijstellingen": vrijstellingen,
+        "vernieuwingen": vernieuwingen(vrijstellingen, today),
+        # From 18 the Leerplichtwet no longer applies: no new meldingen or aanvragen here.
+        "meerderjarig": age_on(dossier.jongere.geboortedatum, today) >= 18,
     }
 
 

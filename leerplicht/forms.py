@@ -4,13 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.constants import ActieSoort, Codelijst, Geslacht, Onderwijssoort
 from cases.forms import DateInput, style_fields
+from cases.idempotency import nieuwe_sleutel
 from cases.models import CodeItem, School
 from cases.rules import is_valid_bsn
 
 from .constants import (
+    ACTIES_ONDER_18,
     MELDING_ACTIES,
     REDEN_LIJST,
     RESULTAAT_LIJST,
+    Beslisser,
     Besluit,
     Grondslag,
     MeldingSoort,
@@ -62,6 +65,14 @@ class JongereKeuzeForm(StyledForm):
         if len(gemeenten) == 1:
             self.fields["woongemeente"].initial = gemeenten[0]
 
+    def clean_geboortedatum(self):
+        geboortedatum = self.cleaned_data["geboortedatum"]
+        if geboortedatum > timezone.localdate():
+            raise forms.ValidationError(
+                _("De geboortedatum ligt in de toekomst; vul de werkelijke geboortedatum in.")
+            )
+        return geboortedatum
+
     def clean_bsn(self):
         bsn = self.cleaned_data["bsn"].strip()
         if bsn and not is_valid_bsn(bsn):
@@ -89,6 +100,13 @@ class MeldingForm(StyledForm):
         required=False,
         help_text=_("Relatief verzuim: ongeoorloofd verzuimde uren in 4 weken (16 of meer is wettelijk)."),
     )
+    keer_te_laat = forms.IntegerField(
+        label=_("Keer te laat"),
+        min_value=0,
+        max_value=2000,
+        required=False,
+        help_text=_("Aantal keer ongeoorloofd te laat (Halt: meer dan 11 en ten hoogste 60)."),
+    )
     verlof_dagen = forms.IntegerField(
         label=_("Schooldagen afwezig"),
         min_value=0,
@@ -108,12 +126,16 @@ class MeldingForm(StyledForm):
         label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Idempotency key (cases/idempotency.py): the back button or a reload resends the same key.
+    sleutel = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     bevestigd = forms.BooleanField(
         label=_("Ik heb de waarschuwingen gelezen en wil de melding toch zo vastleggen."), required=False
     )
 
     def __init__(self, *args, organisatie, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["sleutel"].initial = nieuwe_sleutel()
         # All reasons of the organisation; the service checks the reason fits the soort.
         self.fields["reden"].queryset = CodeItem.objects.filter(
             organisatie=organisatie, lijst__in=set(REDEN_LIJST.values()), actief=True
@@ -123,7 +145,7 @@ class MeldingForm(StyledForm):
         self.fields["behandelaar"].label_from_instance = lambda u: u.get_full_name() or u.username
 
     def gegevens(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k not in ("versie", "bevestigd")} | {
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("versie", "bevestigd", "sleutel")} | {
             "onderwijssoort": self.cleaned_data["onderwijssoort"] or "",
             "gezin_id": self.cleaned_data["gezin_id"].strip(),
         }
@@ -164,6 +186,12 @@ class RouteForm(StyledForm):
         required=False,
         help_text=_("Pas toe of leg uit: verplicht als de route afwijkt van de gebruikelijke."),
     )
+    jongere_instemming = forms.BooleanField(
+        label=_("Instemming jongere met Halt"), required=False, help_text=_("Alleen bij de route Halt.")
+    )
+    ouders_instemming = forms.BooleanField(
+        label=_("Instemming ouder(s) met Halt"), required=False, help_text=_("Alleen bij de route Halt.")
+    )
 
 
 class MeldingActieForm(StyledForm):
@@ -172,6 +200,7 @@ class MeldingActieForm(StyledForm):
     omschrijving = forms.CharField(
         label=_("Omschrijving"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+    jongere_instemming = forms.BooleanField(label=_("Halt: de jongere stemt in"), required=False)
     ouders_instemming = forms.BooleanField(label=_("Halt: de ouder(s) stemmen in"), required=False)
     jgz_in_staat = CodeChoiceField(
         label=_("JGZ: in staat onderwijs te volgen"), queryset=CodeItem.objects.none(), required=False
@@ -186,8 +215,13 @@ class MeldingActieForm(StyledForm):
         help_text=_("Alleen nodig als de actie een ongebruikelijke route inzet (pas toe of leg uit)."),
     )
 
-    def __init__(self, *args, organisatie_id, **kwargs):
+    def __init__(self, *args, organisatie_id, leeftijd: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        if leeftijd is not None and leeftijd >= 18:
+            # Halt, a proces-verbaal against the leerling and the JBT are for minors only.
+            self.fields["soort"].choices = [
+                (s.value, s.label) for s in MELDING_ACTIES if s not in ACTIES_ONDER_18
+            ]
         self.fields["jgz_in_staat"].queryset = codes(organisatie_id, Codelijst.JGZ_IN_STAAT)
         self.fields["jgz_follow_up"].queryset = codes(organisatie_id, Codelijst.JGZ_FOLLOW_UP)
 
@@ -219,6 +253,13 @@ class VrijstellingForm(StyledForm):
         required=False,
         help_text=_("Bij verlof (artikel 11 f en g): tot en met 10 dagen beslist het schoolhoofd."),
     )
+    lesdagen_per_week = forms.IntegerField(
+        label=_("Lesdagen per week"),
+        min_value=1,
+        max_value=5,
+        required=False,
+        help_text=_("Alleen bij verlof 11 onder f voor een kwalificatieplichtige: het verlof is naar rato."),
+    )
     toelichting = forms.CharField(
         label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -239,5 +280,22 @@ class BesluitForm(StyledForm):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     besluit = forms.ChoiceField(label=_("Besluit"), choices=Besluit.choices)
     besluit_op = forms.DateField(label=_("Besluit op"), widget=DATE)
+    beslist_door = forms.ChoiceField(
+        label=_("Beslist door"),
+        choices=[("", _("Volgens de wet (automatisch)")), *Beslisser.choices],
+        required=False,
+        help_text=_(
+            "Verlof 11 onder f en verlof tot en met 10 dagen: het hoofd van de school beslist; u legt "
+            "dat besluit vast. Meer dan 10 dagen: de leerplichtambtenaar, na het hoofd te horen."
+        ),
+    )
+    hoofd_gehoord_op = forms.DateField(label=_("Hoofd van de school gehoord op"), widget=DATE, required=False)
+    verklaring_onafhankelijk = forms.BooleanField(
+        label=_(
+            "Artikel 5 onder a: de verklaring is van een door B&W aangewezen arts, psycholoog of "
+            "pedagoog die de jongere niet behandelt"
+        ),
+        required=False,
+    )
     geldig_van = forms.DateField(label=_("Geldig van"), widget=DATE, required=False)
     geldig_tot = forms.DateField(label=_("Geldig tot en met"), widget=DATE, required=False)

@@ -11,9 +11,19 @@ from cases.imports import ImportResult
 from cases.imports.fields import Cells, parse_bool, parse_choice, parse_date, required_choice, required_date
 from cases.imports.persons import PERSON_COLUMNS, PersonImporter
 from cases.models import School
-from cases.rules import age_on
+from cases.rules import age_on, leerplicht_status
 
-from .constants import REDEN_LIJST, RESULTAAT_LIJST, Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom
+from . import rules
+from .constants import (
+    REDEN_LIJST,
+    RESULTAAT_LIJST,
+    Beslisser,
+    Besluit,
+    Fase,
+    Grondslag,
+    MeldingSoort,
+    OnderwijsKolom,
+)
 from .models import Melding, MeldingTransitie, Vrijstelling
 
 # Allowed codes, computed once (enum lookups per cell are slow on 100,000 rows).
@@ -53,6 +63,9 @@ class MeldingenImporter(PersonImporter):
         "halt": False,
         "proces_verbaal": False,
         "gezin_id": False,
+        "verzuim_van": False,
+        "verzuim_tot": False,
+        "uren_verzuim": False,
     }
 
     def __init__(self, context):
@@ -74,6 +87,22 @@ class MeldingenImporter(PersonImporter):
                 row["afgesloten_op"],
                 _("ligt voor ontvangen_op; een melding sluit niet voor ze binnenkwam."),
             )
+        verzuim_van = cells(parse_date, "verzuim_van", row.get("verzuim_van", ""))
+        verzuim_tot = cells(parse_date, "verzuim_tot", row.get("verzuim_tot", ""))
+        if verzuim_van and verzuim_tot and verzuim_tot < verzuim_van:
+            cells.add("verzuim_tot", row["verzuim_tot"], _("ligt voor verzuim_van."))
+        uren = row.get("uren_verzuim", "").strip()
+        if uren and not (uren.isdigit() and int(uren) <= 2000):
+            cells.add("uren_verzuim", uren, _("vul een heel aantal uren in (0 tot en met 2000)."))
+        person = self.persons.seen.get(key) if key else None
+        if person and soort and ontvangen:
+            # The same age rule as the form and the API (art. 3, 4a Lpw): no relatief verzuim
+            # of a 36-year-old, in an import either. Warnings (confirmations) do not apply here.
+            fout, _waarschuwing = rules.melding_leeftijd(
+                soort=soort, geboortedatum=person["geboortedatum"], peildatum=verzuim_van or ontvangen
+            )
+            if fout:
+                cells.add("soort", soort, fout)
         onderwijssoort = row.get("onderwijssoort", "")
         if onderwijssoort:
             onderwijssoort = cells(parse_choice, "onderwijssoort", onderwijssoort, ONDERWIJSSOORTEN)
@@ -111,6 +140,9 @@ class MeldingenImporter(PersonImporter):
             "halt": bool(halt),
             "proces_verbaal": bool(proces_verbaal),
             "gezin_id": row.get("gezin_id", ""),
+            "verzuim_van": verzuim_van,
+            "verzuim_tot": verzuim_tot,
+            "uren_verzuim": int(uren) if uren.isdigit() else None,
         }
 
     def write(self, cleaned) -> ImportResult:
@@ -129,6 +161,9 @@ class MeldingenImporter(PersonImporter):
                 "halt_verwijzing": data["halt"],
                 "proces_verbaal": data["proces_verbaal"],
                 "gezin_id": data["gezin_id"],
+                "verzuim_van": data["verzuim_van"],
+                "verzuim_tot": data["verzuim_tot"],
+                "uren_verzuim": data["uren_verzuim"],
             }
 
         def history(created):
@@ -148,6 +183,12 @@ class MeldingenImporter(PersonImporter):
             MeldingTransitie.objects.bulk_create(transitions, batch_size=5000)
 
         return self.upsert(cleaned, fields, history)
+
+
+def beslist_door(grondslag: str, besluit: str) -> str:
+    if besluit not in (Besluit.VERLEEND, Besluit.NIET_VERLEEND):
+        return ""
+    return Beslisser.SCHOOLHOOFD if grondslag == Grondslag.ART11F else Beslisser.LEERPLICHTAMBTENAAR
 
 
 class VrijstellingenImporter(PersonImporter):
@@ -199,6 +240,18 @@ class VrijstellingenImporter(PersonImporter):
             cells.add("geldig_tot", row["geldig_tot"], _("ligt voor geldig_van."))
         if dates["besluit_op"] and dates["aangevraagd_op"] and dates["besluit_op"] < dates["aangevraagd_op"]:
             cells.add("besluit_op", row["besluit_op"], _("ligt voor aangevraagd_op."))
+        person = self.persons.seen.get(key) if key else None
+        if person and grondslag and dates["aangevraagd_op"]:
+            # As at registration: an aanvraag that could never be granted (age, article).
+            peildatum = dates["geldig_van"] or dates["aangevraagd_op"]
+            fout = rules.aanvraag_leeftijd_error(
+                grondslag=grondslag,
+                geboortedatum=person["geboortedatum"],
+                peildatum=peildatum,
+                status=leerplicht_status(person["geboortedatum"], peildatum),
+            )
+            if fout:
+                cells.add("grondslag", grondslag, fout)
         cells.done()
         return {
             "extern_id": row["extern_id"],
@@ -218,6 +271,9 @@ class VrijstellingenImporter(PersonImporter):
                 "onderwijs": data["onderwijs"],
                 "aangevraagd_op": data["aangevraagd_op"],
                 "besluit": data["besluit"],
+                # Verlof 11f/13a is always the hoofd's decision: historical records import as
+                # the hoofd's recorded decision (and count in the jaarverslag as before).
+                "beslist_door": beslist_door(data["grondslag"], data["besluit"]),
                 "besluit_op": data["besluit_op"],
                 "geldig_van": data["geldig_van"],
                 "geldig_tot": data["geldig_tot"],

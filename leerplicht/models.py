@@ -21,7 +21,7 @@ from cases.models import (
 )
 from cases.termijnen.models import signaal_index, termijn_fields
 
-from .constants import Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom, Route, TermijnSoort
+from .constants import Beslisser, Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom, Route, TermijnSoort
 
 
 class ViaDossierQuerySet(ScopedQuerySet):
@@ -84,6 +84,12 @@ class Melding(OwnedByOrganisation, VersionedModel):
     )
     verlof_dagen = models.PositiveSmallIntegerField(
         _("schooldagen afwezig"), null=True, blank=True, help_text=_("Luxe verzuim: aantal schooldagen weg.")
+    )
+    keer_te_laat = models.PositiveSmallIntegerField(
+        _("keer te laat"),
+        null=True,
+        blank=True,
+        help_text=_("Aantal keer ongeoorloofd te laat in de periode (Halt: meer dan 11, ten hoogste 60)."),
     )
     gezin_id = models.CharField(
         _("gezin"),
@@ -197,6 +203,12 @@ class MeldingRoute(models.Model):
     toelichting = models.TextField(
         _("toelichting"), blank=True, help_text=_("Pas toe of leg uit: waarom deze route, als die afwijkt.")
     )
+    jongere_instemming = models.BooleanField(
+        _("instemming jongere"), default=False, help_text=_("Halt: de jongere stemt in met de verwijzing.")
+    )
+    ouders_instemming = models.BooleanField(
+        _("instemming ouders"), default=False, help_text=_("Halt: de ouder(s) stemmen in met de verwijzing.")
+    )
     gekozen_door = models.ForeignKey(
         User, verbose_name=_("gekozen door"), on_delete=models.PROTECT, related_name="+"
     )
@@ -251,6 +263,9 @@ class MeldingActie(models.Model):
     )
     actie = models.OneToOneField(
         Actie, verbose_name=_("actie"), on_delete=models.CASCADE, related_name="melding_link"
+    )
+    jongere_instemming = models.BooleanField(
+        _("instemming jongere"), default=False, help_text=_("Halt: de jongere stemt in met de verwijzing.")
     )
     ouders_instemming = models.BooleanField(
         _("instemming ouders"), default=False, help_text=_("Halt: de ouder(s) stemmen in met de verwijzing.")
@@ -313,6 +328,40 @@ class Vrijstelling(OwnedByOrganisation, VersionedModel):
         _("besluit"), max_length=20, choices=Besluit.choices, blank=True, help_text=_("Leeg: in behandeling.")
     )
     besluit_op = models.DateField(_("besluit op"), null=True, blank=True)
+    beslist_door = models.CharField(
+        _("beslist door"),
+        max_length=20,
+        choices=Beslisser.choices,
+        blank=True,
+        help_text=_(
+            "Verlof 11 onder f en tot en met 10 dagen 11 onder g: het hoofd van de school beslist; "
+            "het systeem legt dat besluit alleen vast (artikel 13a, 14 Leerplichtwet)."
+        ),
+    )
+    hoofd_gehoord_op = models.DateField(
+        _("hoofd gehoord op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Verlof van meer dan 10 dagen: de dag waarop het hoofd van de school is gehoord (artikel 14)."
+        ),
+    )
+    lesdagen_per_week = models.PositiveSmallIntegerField(
+        _("lesdagen per week"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Kwalificatieplichtige: verlof 11 onder f is naar rato van de lesdagen (artikel 13a lid 2)."
+        ),
+    )
+    verklaring_onafhankelijk = models.BooleanField(
+        _("verklaring van aangewezen deskundige"),
+        default=False,
+        help_text=_(
+            "Artikel 5 onder a: de verklaring komt van een door B&W aangewezen arts, psycholoog of "
+            "pedagoog die de jongere niet behandelt (artikel 7)."
+        ),
+    )
     geldig_van = models.DateField(_("geldig van"), null=True, blank=True)
     geldig_tot = models.DateField(_("geldig tot en met"), null=True, blank=True)
     behandelaar = models.ForeignKey(

@@ -51,7 +51,7 @@ def werkvoorraad_meldingen(user, today: date) -> QuerySet[Melding]:
         Melding.objects.visible_to(user)
         .select_related("dossier__jongere", "school", "behandelaar")
         .only(
-            *("organisatie_id", "dossier_id", "soort", "fase", "ontvangen_op", "verzuim_van"),
+            *("organisatie_id", "dossier_id", "soort", "fase", "ontvangen_op", "verzuim_van", "verzuim_tot"),
             *SIGNAAL_FIELDS,
             *JONGERE_NAAM,
             *("school__naam", "behandelaar__username", "behandelaar__first_name", "behandelaar__last_name"),
@@ -118,8 +118,10 @@ def werkregels_meldingen(meldingen, termijnen: Termijnen, today: date) -> list[W
                 soort=melding.soort,
                 open=melding.is_open,
                 verzuim_van=melding.verzuim_van,
+                verzuim_tot=melding.verzuim_tot,
                 heeft_vrijstelling=melding.dossier_id in met_vrijstelling,
                 today=today,
+                in_schoolvakantie=termijnen.kalender.in_schoolvakantie,
             ),
         )
         for melding in meldingen

@@ -17,6 +17,7 @@ from .constants import (
     MELDING_ACTIES,
     REDEN_LIJST,
     RESULTAAT_LIJST,
+    Beslisser,
     Besluit,
     Fase,
     Grondslag,
@@ -86,6 +87,7 @@ class MeldingActieSerializer(ApiModelSerializer):
             "soort",
             "datum",
             "omschrijving",
+            "jongere_instemming",
             "ouders_instemming",
             "jgz_in_staat",
             "jgz_follow_up",
@@ -113,7 +115,7 @@ class MeldingSerializer(ApiModelSerializer):
         model = Melding
         fields = [
             "id", "dossier", "jongere", "soort", "ontvangen_op", "gemeente", "leeftijd", "school",
-            "onderwijssoort", "verzuim_van", "verzuim_tot", "uren_verzuim", "verlof_dagen", "gezin_id",
+            "onderwijssoort", "verzuim_van", "verzuim_tot", "uren_verzuim", "keer_te_laat", "verlof_dagen", "gezin_id",
             "reden", "resultaat", "toelichting", "behandelaar", "fase", "afgesloten_op", "afsluitreden",
             "halt", "proces_verbaal", "extern_id", "versie", "geregistreerd_op",
         ]  # fmt: skip
@@ -155,6 +157,10 @@ class MeldingInvoerSerializer(serializers.Serializer):
     uren_verzuim = serializers.IntegerField(
         min_value=0, max_value=2000, required=False, allow_null=True,
         help_text="Relatief verzuim: ongeoorloofd verzuimde uren in 4 weken (16 of meer is wettelijk).",
+    )  # fmt: skip
+    keer_te_laat = serializers.IntegerField(
+        min_value=0, max_value=2000, required=False, allow_null=True,
+        help_text="Aantal keer ongeoorloofd te laat (Halt: meer dan 11 en ten hoogste 60).",
     )  # fmt: skip
     verlof_dagen = serializers.IntegerField(
         min_value=0,
@@ -213,6 +219,8 @@ class RouteInvoerSerializer(serializers.Serializer):
         required=False, allow_blank=True, default="",
         help_text="Pas toe of leg uit: verplicht als de route afwijkt van de gebruikelijke.",
     )  # fmt: skip
+    jongere_instemming = serializers.BooleanField(default=False, help_text="Halt: de jongere stemt in.")
+    ouders_instemming = serializers.BooleanField(default=False, help_text="Halt: de ouder(s) stemmen in.")
 
 
 class MeldingActieInvoerSerializer(serializers.Serializer):
@@ -221,6 +229,7 @@ class MeldingActieInvoerSerializer(serializers.Serializer):
     omschrijving = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="Omschrijving."
     )
+    jongere_instemming = serializers.BooleanField(default=False, help_text="Halt: de jongere stemt in.")
     ouders_instemming = serializers.BooleanField(default=False, help_text="Halt: de ouder(s) stemmen in.")
     jgz_in_staat = CodeField(
         lijsten=[Codelijst.JGZ_IN_STAAT], required=False, allow_null=True,
@@ -271,7 +280,8 @@ class VrijstellingSerializer(ApiModelSerializer):
         model = Vrijstelling
         fields = [
             "id", "dossier", "jongere", "grondslag", "onderwijs", "gemeente", "aangevraagd_op",
-            "verlof_van", "verlof_tot", "verlof_dagen", "toelichting", "besluit", "besluit_op",
+            "verlof_van", "verlof_tot", "verlof_dagen", "lesdagen_per_week", "toelichting", "besluit",
+            "besluit_op", "beslist_door", "hoofd_gehoord_op", "verklaring_onafhankelijk",
             "geldig_van", "geldig_tot", "behandelaar", "documenten", "extern_id", "versie",
             "geregistreerd_op",
         ]  # fmt: skip
@@ -289,6 +299,10 @@ class VrijstellingInvoerSerializer(serializers.Serializer):
         min_value=1, max_value=366, required=False, allow_null=True,
         help_text="Bij verlof (artikel 11 f en g): aantal gevraagde schooldagen.",
     )  # fmt: skip
+    lesdagen_per_week = serializers.IntegerField(
+        min_value=1, max_value=5, required=False, allow_null=True,
+        help_text="Verlof 11 onder f voor een kwalificatieplichtige: lesdagen per week (naar rato).",
+    )  # fmt: skip
     toelichting = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="Toelichting."
     )
@@ -297,6 +311,20 @@ class VrijstellingInvoerSerializer(serializers.Serializer):
 class BesluitSerializer(serializers.Serializer):
     besluit = EnumField(choices=Besluit.choices, help_text="Het besluit.")
     besluit_op = serializers.DateField(help_text="Datum van het besluit.")
+    beslist_door = EnumField(
+        choices=Beslisser.choices, required=False, allow_blank=True, default="",
+        help_text="Wie besliste: leeg volgt de wet (11 onder f en tot en met 10 dagen 11 onder g: het hoofd "
+        "van de school, vastgelegd ter informatie; anders de leerplichtambtenaar).",
+    )  # fmt: skip
+    hoofd_gehoord_op = serializers.DateField(
+        required=False, allow_null=True,
+        help_text="Verlof van meer dan 10 dagen: de dag waarop het hoofd is gehoord (artikel 14).",
+    )  # fmt: skip
+    verklaring_onafhankelijk = serializers.BooleanField(
+        required=False, allow_null=True, default=None,
+        help_text="Artikel 5 onder a: de verklaring is van een door B&W aangewezen deskundige die de "
+        "jongere niet behandelt.",
+    )  # fmt: skip
     geldig_van = serializers.DateField(required=False, allow_null=True, help_text="Verleend: geldig vanaf.")
     geldig_tot = serializers.DateField(
         required=False, allow_null=True, help_text="Verleend: geldig tot en met."

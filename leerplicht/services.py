@@ -15,9 +15,11 @@ from django.utils.translation import gettext as _
 from cases import services as case_services
 from cases.concurrency import lock_and_check
 from cases.constants import ActieSoort, AuditAction, Verwerkingsactiviteit
+from cases.idempotency import AlVerwerkt, eerder_verwerkt, vastleggen
 from cases.models import CodeItem, Dossier, Inschrijving, School, User
+from cases.paths import path_per_pk
 from cases.privacy.audit import log_access
-from cases.rules import age_on
+from cases.rules import age_on, leerplicht_status
 from cases.workflow import TransitionError
 
 from . import rules, termijnen
@@ -34,6 +36,7 @@ from .models import Melding, MeldingActie, MeldingRoute, MeldingTransitie
 from .workflow import MAS
 
 PURPOSE = Verwerkingsactiviteit.HANDHAVING_LEERPLICHT
+MELDING_MODEL = "leerplicht.melding"
 
 
 class MeldingWarnings(Exception):
@@ -42,6 +45,34 @@ class MeldingWarnings(Exception):
     def __init__(self, warnings: list[str]):
         super().__init__(" ".join(warnings))
         self.warnings = warnings
+
+
+class Waarschuwing(str):
+    """A warning text that may point to a page (e.g. the melding that already runs)."""
+
+    url = ""
+
+    @classmethod
+    def met_link(cls, text: str, url: str) -> "Waarschuwing":
+        warning = cls(text)
+        warning.url = url
+        return warning
+
+
+def inschrijvingen_van(jongere) -> list[tuple[date, date | None]]:
+    """The jongere's enrolments as (van, tot): art. 4 counts full schooljaren attended."""
+    return list(Inschrijving.objects.filter(jongere=jongere).values_list("van", "tot"))
+
+
+def lopende_melding(dossier: Dossier, soort: str, exclude_pk: int | None = None) -> Melding | None:
+    """The oldest open melding of `soort` on the dossier, if any."""
+    return (
+        Melding.objects.filter(dossier=dossier, soort=soort)
+        .open()
+        .exclude(pk=exclude_pk)
+        .order_by("ontvangen_op", "pk")
+        .first()
+    )
 
 
 def _code(organisatie_id: int, lijst: str, code: CodeItem | None, field: str) -> CodeItem | None:
@@ -61,6 +92,7 @@ class MeldingGegevens:
     verzuim_van: date | None = None
     verzuim_tot: date | None = None
     uren_verzuim: int | None = None
+    keer_te_laat: int | None = None
     verlof_dagen: int | None = None
     gezin_id: str = ""
     reden: CodeItem | None = None
@@ -68,8 +100,12 @@ class MeldingGegevens:
     behandelaar: User | None = None
 
 
-def _validate(dossier: Dossier, data: MeldingGegevens, *, confirmed: bool, afgesloten_op=None) -> None:
+def _validate(
+    dossier: Dossier, data: MeldingGegevens, *, confirmed: bool, afgesloten_op=None, melding_pk=None
+) -> None:
     errors = {}
+    jongere = dossier.jongere
+    inschrijvingen = inschrijvingen_van(jongere)
     if data.ontvangen_op > timezone.localdate():
         errors["ontvangen_op"] = _(
             "De ontvangstdatum ligt in de toekomst; vul de dag in waarop de melding binnenkwam."
@@ -82,29 +118,70 @@ def _validate(dossier: Dossier, data: MeldingGegevens, *, confirmed: bool, afges
         ) % {"datum": afgesloten_op.strftime("%d-%m-%Y")}
     if data.verzuim_van and data.verzuim_tot and data.verzuim_tot < data.verzuim_van:
         errors["verzuim_tot"] = _("Het einde van de verzuimperiode ligt voor het begin.")
-    if data.behandelaar is not None and data.behandelaar.organisatie_id != dossier.jongere.organisatie_id:
+    if data.behandelaar is not None and data.behandelaar.organisatie_id != jongere.organisatie_id:
         errors["behandelaar"] = _("Deze leerplichtambtenaar hoort niet bij uw organisatie.")
+    leeftijd_fout, leeftijd_waarschuwing = None, None
+    if "ontvangen_op" not in errors:
+        # Plausibility: the soort's ages (art. 3, 4, 4a Lpw), on the first day of verzuim.
+        leeftijd_fout, leeftijd_waarschuwing = rules.melding_leeftijd(
+            soort=data.soort,
+            geboortedatum=jongere.geboortedatum,
+            peildatum=data.verzuim_van or data.ontvangen_op,
+            startkwalificatie_op=jongere.startkwalificatie_op,
+            inschrijvingen=inschrijvingen,
+        )
+        if leeftijd_fout:
+            errors["soort"] = leeftijd_fout
     if errors:
         raise ValidationError(errors)
-    _code(dossier.jongere.organisatie_id, REDEN_LIJST[data.soort], data.reden, "reden")
+    _code(jongere.organisatie_id, REDEN_LIJST[data.soort], data.reden, "reden")
     if not confirmed:
-        ingeschreven = Inschrijving.objects.filter(
-            jongere=dossier.jongere, van__lte=data.ontvangen_op
-        ).exclude(tot__lt=data.ontvangen_op)
+        ingeschreven = any(
+            van <= data.ontvangen_op and (tot is None or tot >= data.ontvangen_op)
+            for van, tot in inschrijvingen
+        )
         warnings = rules.melding_warnings(
             soort=data.soort,
             uren_verzuim=data.uren_verzuim,
-            ingeschreven_op_ontvangst=ingeschreven.exists(),
+            ingeschreven_op_ontvangst=ingeschreven,
         )
+        if leeftijd_waarschuwing:
+            warnings.append(leeftijd_waarschuwing)
+        lopend = lopende_melding(dossier, data.soort, exclude_pk=melding_pk)
+        if lopend is not None:
+            warnings.append(
+                Waarschuwing.met_link(
+                    _(
+                        "Er loopt al een melding %(soort)s voor deze jongere sinds %(datum)s; toch registreren?"
+                    )
+                    % {
+                        "soort": lopend.get_soort_display().lower(),
+                        "datum": lopend.ontvangen_op.strftime("%d-%m-%Y"),
+                    },
+                    path_per_pk("melding")(lopend.pk),
+                )
+            )
         if warnings:
             raise MeldingWarnings(warnings)
 
 
 @transaction.atomic
 def melding_register(
-    *, actor: User, dossier: Dossier, data: MeldingGegevens, confirmed: bool = False, request=None
+    *,
+    actor: User,
+    dossier: Dossier,
+    data: MeldingGegevens,
+    confirmed: bool = False,
+    sleutel: str = "",
+    request=None,
 ) -> Melding:
-    """Register a new melding in phase Waarnemen on the jongere's dossier."""
+    """Register a new melding in phase Waarnemen on the jongere's dossier.
+
+    `sleutel` is the form's idempotency key: a second submission of the same form raises
+    AlVerwerkt with the melding the first one created, and creates nothing."""
+    eerder = eerder_verwerkt(actor, sleutel, MELDING_MODEL)
+    if eerder is not None:
+        raise AlVerwerkt(eerder)
     _validate(dossier, data, confirmed=confirmed)
     jongere = dossier.jongere
     melding = Melding.objects.create(
@@ -115,6 +192,7 @@ def melding_register(
         **vars(data),
     )
     MeldingTransitie.objects.create(melding=melding, van="", naar=Fase.WAARNEMEN, gebruiker=actor)
+    vastleggen(actor, sleutel, MELDING_MODEL, melding.pk)
     log_access(
         actor=actor,
         action=AuditAction.AANMAKEN,
@@ -133,7 +211,9 @@ def melding_update(
 ) -> Melding:
     """Change the registered facts of a melding; refused when someone else changed it first."""
     melding = lock_and_check(Melding.objects.select_related("dossier__jongere"), melding_id, versie)
-    _validate(melding.dossier, data, confirmed=confirmed, afgesloten_op=melding.afgesloten_op)
+    _validate(
+        melding.dossier, data, confirmed=confirmed, afgesloten_op=melding.afgesloten_op, melding_pk=melding.pk
+    )
     for field, value in vars(data).items():
         setattr(melding, field, value)
     melding.save()
@@ -194,7 +274,15 @@ def melding_transition(
     return melding
 
 
-def _add_route(melding: Melding, route: str, actor: User, toelichting: str = "") -> MeldingRoute:
+def _add_route(
+    melding: Melding,
+    route: str,
+    actor: User,
+    toelichting: str = "",
+    *,
+    jongere_instemming: bool = False,
+    ouders_instemming: bool = False,
+) -> MeldingRoute:
     existing = melding.routes.filter(route=route).first()
     if existing:
         return existing
@@ -207,18 +295,74 @@ def _add_route(melding: Melding, route: str, actor: User, toelichting: str = "")
             % {"route": Route(route).label, "soort": melding.get_soort_display().lower()}
         )
     return MeldingRoute.objects.create(
-        melding=melding, route=route, toelichting=toelichting, gekozen_door=actor
+        melding=melding,
+        route=route,
+        toelichting=toelichting,
+        gekozen_door=actor,
+        jongere_instemming=jongere_instemming,
+        ouders_instemming=ouders_instemming,
+    )
+
+
+def halt_feiten(
+    melding: Melding, datum: date, *, jongere_instemming: bool, ouders_instemming: bool, actie: bool
+):
+    """The facts the Halt criteria look at, for a referral on `datum` (see rules.halt_errors)."""
+    jongere = melding.dossier.jongere
+    andere = Melding.objects.filter(dossier=melding.dossier).exclude(pk=melding.pk)
+    eerder = (
+        andere.filter(halt_verwijzing=True).exists()
+        or MeldingRoute.objects.filter(melding__in=andere, route=Route.HALT).exists()
+        or (actie and melding.halt_verwijzing)
+    )
+    return rules.HaltFeiten(
+        leeftijd=age_on(jongere.geboortedatum, datum),
+        status=leerplicht_status(
+            jongere.geboortedatum, datum, jongere.startkwalificatie_op, inschrijvingen_van(jongere)
+        ),
+        soort=melding.soort,
+        uren_verzuim=melding.uren_verzuim,
+        keer_te_laat=melding.keer_te_laat,
+        eerder_naar_halt=eerder,
+        jongere_instemming=jongere_instemming,
+        ouders_instemming=ouders_instemming,
     )
 
 
 @transaction.atomic
 def melding_choose_route(
-    *, actor: User, melding_id: int, route: str, toelichting: str = "", request=None
+    *,
+    actor: User,
+    melding_id: int,
+    route: str,
+    toelichting: str = "",
+    jongere_instemming: bool = False,
+    ouders_instemming: bool = False,
+    request=None,
 ) -> MeldingRoute:
     melding = Melding.objects.select_for_update().select_related("dossier__jongere").get(pk=melding_id)
     if not melding.is_open:
         raise ValidationError(_("Een afgesloten melding krijgt geen nieuwe route; heropen de melding eerst."))
-    chosen = _add_route(melding, route, actor, toelichting)
+    if route == Route.HALT and not melding.routes.filter(route=Route.HALT).exists():
+        errors = rules.halt_errors(
+            halt_feiten(
+                melding,
+                timezone.localdate(),
+                jongere_instemming=jongere_instemming,
+                ouders_instemming=ouders_instemming,
+                actie=False,
+            )
+        )
+        if errors:
+            raise ValidationError(errors)
+    chosen = _add_route(
+        melding,
+        route,
+        actor,
+        toelichting,
+        jongere_instemming=jongere_instemming,
+        ouders_instemming=ouders_instemming,
+    )
     log_access(
         actor=actor,
         action=AuditAction.WIJZIGEN,
@@ -238,6 +382,7 @@ def melding_actie_register(
     soort: str,
     datum: date,
     omschrijving: str = "",
+    jongere_instemming: bool = False,
     ouders_instemming: bool = False,
     jgz_in_staat: CodeItem | None = None,
     jgz_follow_up: CodeItem | None = None,
@@ -250,16 +395,41 @@ def melding_actie_register(
     jongere = melding.dossier.jongere
     if datum < melding.ontvangen_op:
         raise ValidationError(_("De actie ligt voor de ontvangstdatum van de melding."))
-    error = None
-    if soort == ActieSoort.PROCES_VERBAAL_LEERLING:
-        error = rules.proces_verbaal_leerling_error(age_on(jongere.geboortedatum, datum))
-    elif soort == ActieSoort.HALT_VERWIJZING:
-        error = rules.halt_error(uren_verzuim=melding.uren_verzuim, ouders_instemming=ouders_instemming)
+    leeftijd = age_on(jongere.geboortedatum, datum)
+    errors = []
+    error = rules.actie_leeftijd_error(soort, leeftijd)
     if error:
-        raise ValidationError(error)
+        errors.append(error)
+    elif soort == ActieSoort.PROCES_VERBAAL_LEERLING:
+        error = rules.proces_verbaal_leerling_error(leeftijd)
+        errors += [error] if error else []
+    elif soort == ActieSoort.HALT_VERWIJZING:
+        # Consent recorded with the Halt route holds for the referral itself.
+        route = melding.routes.filter(route=Route.HALT).first()
+        if route is not None:
+            jongere_instemming = jongere_instemming or route.jongere_instemming
+            ouders_instemming = ouders_instemming or route.ouders_instemming
+        errors += rules.halt_errors(
+            halt_feiten(
+                melding,
+                datum,
+                jongere_instemming=jongere_instemming,
+                ouders_instemming=ouders_instemming,
+                actie=True,
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
     route = ROUTE_OF_ACTIE.get(soort)
     if route:
-        _add_route(melding, route, actor, toelichting_route)
+        _add_route(
+            melding,
+            route,
+            actor,
+            toelichting_route,
+            jongere_instemming=jongere_instemming,
+            ouders_instemming=ouders_instemming,
+        )
     actie = case_services.actie_register(
         actor=actor,
         dossier=melding.dossier,
@@ -272,6 +442,7 @@ def melding_actie_register(
     link = MeldingActie.objects.create(
         melding=melding,
         actie=actie,
+        jongere_instemming=jongere_instemming,
         ouders_instemming=ouders_instemming,
         jgz_in_staat=jgz_in_staat,
         jgz_follow_up=jgz_follow_up,

@@ -24,9 +24,10 @@ from cases.constants import AuditAction, Signaal
 from cases.exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
 from cases.filtering import FilterSet
 from cases.forms import style_fields
+from cases.idempotency import AlVerwerkt
 from cases.models import Dossier, Gemeente, Jongere
 from cases.privacy.audit import log_access, log_listing
-from cases.rules import Schooljaar
+from cases.rules import Schooljaar, age_on
 from cases.workflow import TransitionError
 
 from . import selectors, services
@@ -283,10 +284,15 @@ def melding_nieuw(request):
                     dossier=target,
                     data=MeldingGegevens(**form.gegevens()),
                     confirmed=form.cleaned_data["bevestigd"],
+                    sleutel=form.cleaned_data["sleutel"],
                     request=request,
                 )
             messages.success(request, _("De melding is geregistreerd."))
             return redirect("melding", pk=melding.pk)
+        except AlVerwerkt as exc:
+            # The same form again (back button, reload, double click): nothing new is made.
+            messages.info(request, _("Dit formulier was al verstuurd; de melding is één keer geregistreerd."))
+            return redirect("melding", pk=exc.object_id)
         except MeldingWarnings as exc:
             warnings = exc.warnings
         except ValidationError as exc:
@@ -379,7 +385,10 @@ def melding(request, pk: int):
         ),
         "route_form": RouteForm(prefix="route"),
         "actie_form": MeldingActieForm(
-            organisatie_id=organisatie_id, prefix="actie", initial={"datum": today}
+            organisatie_id=organisatie_id,
+            prefix="actie",
+            initial={"datum": today},
+            leeftijd=age_on(melding.dossier.jongere.geboortedatum, today),
         ),
         "fasen": PHASES,
     }

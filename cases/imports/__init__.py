@@ -329,6 +329,7 @@ def _log_lookups(importer: Importer, organisatie: Organisatie) -> None:
     if not importer.looked_up:
         return
     from cases.privacy.audit import log_bulk
+
     from ..constants import AuditAction, Verwerkingsactiviteit
 
     log_bulk(

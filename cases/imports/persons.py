@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.privacy.audit import log_bulk
@@ -32,6 +33,12 @@ class Persons:
     def note(self, row: dict, gemeente: Gemeente) -> tuple[str, str]:
         key = self.key_of(row)
         geboortedatum = parse_date("geboortedatum", require("geboortedatum", row.get("geboortedatum", "")))
+        if geboortedatum > timezone.localdate():
+            raise RowProblems(
+                "geboortedatum",
+                row.get("geboortedatum", ""),
+                _("ligt in de toekomst; dat kan geen geboortedatum zijn."),
+            )
         known = self.seen.get(key)
         if known and known["geboortedatum"] != geboortedatum:
             raise RowProblems(

@@ -22,6 +22,7 @@ from cases.models.codelijst import CodeItem
 # Feature models last: they refer to the core models above.
 from cases.accounts.models import AccountMelding, ApiToken, RolToekenning
 from cases.imports.models import ImportRecord, import_path
+from cases.idempotency import FormulierInzending
 from cases.privacy.models import AuditEntry, VernietigingsVoorstel
 from cases.letters.models import Brief, BriefSjabloon
 from cases.termijnen.models import DigestVerzending, SchoolVakantie
@@ -37,6 +38,7 @@ __all__ = [
     "ChoiceLabels",
     "CodeItem",
     "DigestVerzending",
+    "FormulierInzending",
     "Document",
     "Dossier",
     "Gemeente",

@@ -97,6 +97,14 @@ class Jongere(models.Model):
 
     def clean(self):
         super().clean()
+        if self.geboortedatum and self.geboortedatum > timezone.localdate():
+            raise ValidationError(
+                {
+                    "geboortedatum": _(
+                        "De geboortedatum ligt in de toekomst; vul de werkelijke geboortedatum in."
+                    )
+                }
+            )
         if (
             self.organisatie_id
             and self.woongemeente_id

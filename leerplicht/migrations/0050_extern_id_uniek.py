@@ -32,7 +32,7 @@ def keep_first_extern_id(model_names):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("leerplicht", "0005_termijnen"),
+        ("leerplicht", "0010_halt_verlof_kennisgeving"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -190,3 +190,22 @@ def test_the_plan_records_consent_with_its_date(coach, volwassene):
     )
     assert plan.leefdomeinen == {"wonen": "Woont bij moeder."}
     assert Traject.objects.get().versie == 2
+
+
+@pytest.mark.parametrize(("leeftijd", "vraagt"), [(17, True), (18, False)])
+def test_a_vsv_traject_under_18_needs_a_confirmation(coach, org, leeftijd, vraagt):
+    jongere = JongereFactory(organisatie=org, geboortedatum=years_ago(leeftijd))
+    start = {
+        "actor": coach,
+        "dossier": jongere.dossier,
+        "doelgroep": Doelgroep.NIEUW_VSV,
+        "gemeld_op": timezone.localdate(),
+    }
+    if vraagt:
+        with pytest.raises(ValidationError, match="nog kwalificatieplichtig"):
+            services.traject_start(**start)
+        assert not Traject.objects.exists()
+        services.traject_start(**start, bevestigd=True)
+    else:
+        services.traject_start(**start)
+    assert Traject.objects.count() == 1

@@ -250,6 +250,21 @@ def test_a_coach_starts_a_traject_from_the_dossier(client, coach, volwassene, or
     assert (traject.behandelaar, traject.reden.label) == (coach, "Gebrek aan motivatie")
 
 
+def test_an_empty_traject_start_form_creates_nothing(client, coach, volwassene):
+    """The form as the page shows it, sent without a choice: the date is filled in, the
+    doelgroep is not preselected, so nothing may be created."""
+    client.force_login(coach)
+    response = client.post(
+        reverse("traject_starten", args=[volwassene.dossier.pk]),
+        {"start-gemeld_op": timezone.localdate().isoformat(), "start-doelgroep": ""},
+        follow=True,
+    )
+    assert "Kies een doelgroep; zonder doelgroep wordt geen traject gestart." in page(response)
+    assert not Traject.objects.exists()
+    dossier_page = page(client.get(reverse("dossier", args=[volwassene.dossier.pk])))
+    assert '<option value="" selected>— Kies —</option>' in dossier_page
+
+
 def test_verzuim_18plus_page_records_a_melding_and_a_waarschuwingsbrief(client, coach, volwassene, org):
     traject = TrajectFactory(dossier=volwassene.dossier, doelgroep=Doelgroep.VERZUIM_18PLUS)
     today = timezone.localdate().isoformat()

@@ -10,7 +10,9 @@ def test_choosing_a_usual_route(client, org, lpa):
     melding = MeldingFactory(dossier=JongereFactory(organisatie=org).dossier, fase="plannen")
     client.force_login(lpa)
     page = client.post(
-        reverse("melding_route", args=[melding.pk]), {"route-route": "halt"}, follow=True
+        reverse("melding_route", args=[melding.pk]),
+        {"route-route": "halt", "route-jongere_instemming": "on", "route-ouders_instemming": "on"},
+        follow=True,
     ).content.decode()
     assert "De route is vastgelegd." in page
     assert list(melding.routes.values_list("route", flat=True)) == ["halt"]
