@@ -563,5 +563,6 @@ class ImportRecord(models.Model):
 
 from .audit_models import AuditEntry  # noqa: E402, F401
 from .letter_models import Brief, BriefSjabloon  # noqa: E402, F401
+from .ouder_models import Ouder, OuderWijziging  # noqa: E402, F401
 from .retention_models import VernietigingsVoorstel  # noqa: E402, F401
 from .termijn_models import DigestVerzending, SchoolVakantie  # noqa: E402, F401

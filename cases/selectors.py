@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 
 from . import registry
-from .models import Actie, Dossier, Jongere, SchoolVakantie
+from .models import Actie, Dossier, Jongere, Ouder, SchoolVakantie
 from .registry import TimelineEntry
 from .werkdagen import Kalender
 
@@ -44,3 +44,11 @@ def timeline_for(user, dossier: Dossier) -> list[TimelineEntry]:
 def kalender_voor(organisatie_id: int | None) -> Kalender:
     """The working-day calendar of an organisation (one query: its school holidays)."""
     return Kalender(SchoolVakantie.objects.filter(organisatie_id=organisatie_id).values_list("van", "tot"))
+
+
+def ouders_van(jongere) -> QuerySet[Ouder]:
+    """The active ouders/verzorgers of a jongere the caller already may see: those with gezag
+    first, then those who care for the jongere in fact, in the order they were added."""
+    return Ouder.objects.filter(jongere=jongere, actief=True).order_by(
+        "-gezag", "-feitelijke_verzorging", "pk"
+    )
