@@ -224,3 +224,15 @@ class OuderWijzigingSoort(models.TextChoices):
     TOEGEVOEGD = "toegevoegd", _("Ouder/verzorger toegevoegd")
     GEWIJZIGD = "gewijzigd", _("Gegevens ouder/verzorger gewijzigd")
     VERWIJDERD = "verwijderd", _("Ouder/verzorger verwijderd")
+
+
+class OverdrachtRichting(models.TextChoices):
+    """A move between gemeenten: handed over to another team, or taken over from one."""
+
+    UIT = "uit", _("Verhuisd naar een andere gemeente (overgedragen)")
+    IN = "in", _("Verhuisd uit een andere gemeente (overgenomen)")
+
+
+#: The result an open melding gets when its jongere is handed over to another gemeente
+#: (code lists: fixtures/codelijsten.yaml, added where an organisation lacks it).
+RESULTAAT_OVERDRACHT_ANDERE_GEMEENTE = "Overdracht andere gemeente"
