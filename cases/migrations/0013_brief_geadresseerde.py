@@ -5,30 +5,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0012_overdracht'),
+        ("cases", "0012_overdracht"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='brief',
-            name='adres',
-            field=models.TextField(blank=True, help_text='Het adres zoals op de brief.', verbose_name='adres'),
+            model_name="brief",
+            name="adres",
+            field=models.TextField(
+                blank=True, help_text="Het adres zoals op de brief.", verbose_name="adres"
+            ),
         ),
         migrations.AddField(
-            model_name='brief',
-            name='geadresseerde',
-            field=models.TextField(blank=True, help_text='Naam of namen zoals op de brief.', verbose_name='geadresseerde'),
+            model_name="brief",
+            name="geadresseerde",
+            field=models.TextField(
+                blank=True, help_text="Naam of namen zoals op de brief.", verbose_name="geadresseerde"
+            ),
         ),
         migrations.AddField(
-            model_name='brief',
-            name='ouder',
-            field=models.ForeignKey(blank=True, help_text='Leeg bij een brief aan de school, de jongere zelf of zonder vastgelegde ouders.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='brieven', to='cases.ouder', verbose_name='geadresseerde ouder'),
+            model_name="brief",
+            name="ouder",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Leeg bij een brief aan de school, de jongere zelf of zonder vastgelegde ouders.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="brieven",
+                to="cases.ouder",
+                verbose_name="geadresseerde ouder",
+            ),
         ),
         migrations.AddField(
-            model_name='brief',
-            name='zending',
-            field=models.UUIDField(blank=True, help_text='Brieven die samen zijn gemaakt (één per adres).', null=True, verbose_name='zending'),
+            model_name="brief",
+            name="zending",
+            field=models.UUIDField(
+                blank=True,
+                help_text="Brieven die samen zijn gemaakt (één per adres).",
+                null=True,
+                verbose_name="zending",
+            ),
         ),
     ]
