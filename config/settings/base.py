@@ -304,6 +304,7 @@ IMPORTERS = {
     "vrijstellingen": "leerplicht.imports.VrijstellingenImporter",
     "doorstroom": "doorstroom.imports.DoorstroomImporter",
     "populatie": "reporting.imports.PopulatieImporter",
+    "ouders": "cases.imports.ouders.OudersImporter",
 }
 
 # Secret used to pseudonymise subject ids in the processing log; defaults to SECRET_KEY.
