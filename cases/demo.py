@@ -12,10 +12,11 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from faker import Faker
 
+from cases.ouders.services import ouder_toevoegen
 from cases.termijnen.signalen import termijnen_signaleren
 
 from . import registry
-from .constants import ActieSoort, Geslacht, Onderwijssoort, Role
+from .constants import ActieSoort, Geslacht, Onderwijssoort, OuderRelatie, Role
 from .models import Actie, Inschrijving, Organisatie, School, SchoolVakantie, User
 from .rules import bsn_check_digit, leerplicht_end, leerplicht_start
 from .services import jongere_register, organisatie_create
@@ -153,6 +154,8 @@ def load_organisation(spec: dict, today: date, seed: int) -> Organisatie:
             postcode=fake.postcode().replace(" ", ""),
             woonplaats=gemeente.naam,
         )
+        if (today - birth).days < 18 * 365:
+            _ouders(jongere, fake, rng)
         start = max(leerplicht_start(birth), today - timedelta(days=3 * 365))
         if start < today:
             age = (start - birth).days // 365
@@ -186,6 +189,45 @@ def load_organisation(spec: dict, today: date, seed: int) -> Organisatie:
     for loader in registry.demo_loaders:
         loader(organisatie=organisatie, users=users_by_role, today=today, rng=rng)
     return organisatie
+
+
+def _ouders(jongere, fake, rng: random.Random) -> None:
+    """The ouders of a minor: mostly two at the jongere's address, about one in five living apart
+    (two households, so letters go out twice), sometimes one ouder or a voogd."""
+    straat, _sep, huisnummer = jongere.straat.rpartition(" ")
+    thuis = {
+        "straat": straat or jongere.straat,
+        "huisnummer": huisnummer if straat else "",
+        "postcode": jongere.postcode,
+        "woonplaats": jongere.woonplaats,
+    }
+    telefoon = f"06-{rng.randint(10000000, 99999999)}"
+    kans = rng.random()
+    if kans < 0.08:
+        ouder_toevoegen(
+            actor=None, jongere=jongere, voornamen=fake.first_name(), achternaam=fake.last_name(),
+            relatie=OuderRelatie.VOOGD, telefoon=telefoon, **thuis,
+        )  # fmt: skip
+        return
+    ouder_toevoegen(
+        actor=None, jongere=jongere, voornamen=fake.first_name_female(), voorvoegsel=jongere.tussenvoegsel,
+        achternaam=jongere.achternaam, relatie=OuderRelatie.MOEDER, telefoon=telefoon,
+        email=f"ouder{jongere.pk}@demo.invalid", **thuis,
+    )  # fmt: skip
+    if kans < 0.2:
+        return  # one ouder
+    apart = kans > 0.78
+    elders = {
+        "straat": fake.street_name(),
+        "huisnummer": str(rng.randint(1, 200)),
+        "postcode": f"{rng.randint(1000, 9999)} {rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}{rng.choice('ABEHKLMNPRSTVWZ')}",
+        "woonplaats": fake.city(),
+    }
+    ouder_toevoegen(
+        actor=None, jongere=jongere, voornamen=fake.first_name_male(), voorvoegsel=jongere.tussenvoegsel,
+        achternaam=jongere.achternaam, relatie=OuderRelatie.VADER,
+        telefoon=f"06-{rng.randint(10000000, 99999999)}", **(elders if apart else thuis),
+    )  # fmt: skip
 
 
 def _school_holidays(organisatie: Organisatie, today: date) -> None:

@@ -9,6 +9,8 @@ Apps register in their AppConfig.ready():
   overdue) of their open items; run by the daily job `cases.termijnen_signaleren`;
 - `digest_providers`: callables (user) -> list[DigestItem]: the open items assigned to `user`,
   read through `visible_to(user)`; the daily e-mail digest is built from them.
+- `overdracht_handlers`: callables (actor=, dossier=, datum=) -> int that close the open items
+  of a dossier handed over to another gemeente (cases/overdracht.py); return how many.
 """
 
 from collections.abc import Callable
@@ -19,6 +21,7 @@ timeline_providers: list[Callable] = []
 demo_loaders: list[Callable] = []
 termijn_signaleerders: list[Callable] = []
 digest_providers: list[Callable] = []
+overdracht_handlers: list[Callable] = []
 #: Templates included in the dossier page's overview (e.g. open meldingen, trajecten);
 #: each receives `dossier` and `user`. Registered as (order, template name, context callable).
 dossier_sections: list[tuple[int, str, Callable]] = []

@@ -2,7 +2,9 @@ from django.urls import path
 
 from cases import views
 from cases.imports import views as import_views
+from cases.ouders import views as ouder_views
 from cases.privacy import inzage
+from cases.verhuizing import views as overdracht_views
 
 from .letters import views as letter_views
 
@@ -12,6 +14,11 @@ urlpatterns = [
     path("jongeren/", views.jongeren, name="jongeren"),
     path("dossiers/<int:pk>/", views.dossier, name="dossier"),
     path("dossiers/<int:pk>/acties/", views.actie_toevoegen, name="actie_toevoegen"),
+    path("dossiers/<int:pk>/ouders/nieuw/", ouder_views.ouder_nieuw, name="ouder_nieuw"),
+    path("ouders/<int:pk>/", ouder_views.ouder_bewerken, name="ouder_bewerken"),
+    path("ouders/<int:pk>/verwijderen/", ouder_views.ouder_verwijderen_view, name="ouder_verwijderen"),
+    path("dossiers/<int:pk>/overdracht/", overdracht_views.overdragen, name="dossier_overdragen"),
+    path("dossiers/<int:pk>/overname/", overdracht_views.overnemen, name="dossier_overnemen"),
     path("documenten/<int:pk>/", views.document_download, name="document_download"),
     path("imports/", import_views.imports, name="imports"),
     path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cases import registry, selectors, services
 from cases.privacy.audit import log_access, log_listing
+from cases.verhuizing import views as overdracht_views
 
-from . import registry, selectors, services
 from .access import VIEW_PERMISSION
 from .constants import AuditAction, Verwerkingsactiviteit
 from .exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
@@ -29,6 +30,7 @@ from .uploads import SERVABLE_TYPES
 
 PAGE_SIZE = 25
 SEARCH_LIMIT = 200  # results a search counts and pages through; beyond it: refine
+CHANGE_JONGERE = "cases.change_jongere"
 
 
 def purpose_of(user) -> Verwerkingsactiviteit:
@@ -168,7 +170,12 @@ def dossier(request, pk: int):
         "timeline": selectors.timeline_for(request.user, dossier),
         "documenten": letter_selectors.documenten_op_dossier(request.user, dossier),
         "actie_form": ActieForm(initial={"datum": today}, leeftijd=leeftijd),
+        "ouders": selectors.ouders_van(jongere),
+        "alleen_lezen": dossier.overgedragen_op is not None,
+        "overdracht": dossier.overdrachten.select_related("gemeente").first(),
+        **overdracht_views.forms_for(dossier),
     }
+    context["kan_ouders_wijzigen"] = request.user.has_perm(CHANGE_JONGERE) and not context["alleen_lezen"]
     return render(request, "cases/dossier.html", context)
 
 

@@ -12,6 +12,7 @@ from cases.api.codelijsten import CodeItemViewSet
 from cases.api.dossiers import DossierViewSet
 from cases.api.imports import ImportViewSet
 from cases.api.jongeren import JongereViewSet
+from cases.api.ouders import OuderViewSet
 from cases.api.populatie import PopulatieViewSet
 from cases.api.scholen import SchoolViewSet
 from cases.api.tokens import TokenViewSet
@@ -37,6 +38,7 @@ redoc = login_required(
 router = DefaultRouter()
 router.include_root_view = False
 router.register("jongeren", JongereViewSet, basename="jongere")
+router.register("ouders", OuderViewSet, basename="ouder")
 router.register("dossiers", DossierViewSet, basename="dossier")
 router.register("acties", ActieViewSet, basename="actie")
 router.register("meldingen", MeldingViewSet, basename="melding")

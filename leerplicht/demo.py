@@ -5,10 +5,12 @@ import contextlib
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cases.constants import ActieSoort, Codelijst, Onderwijssoort, Role
 from cases.models import CodeItem, Jongere, School
 from cases.rules import Schooljaar, age_on, leerplicht_start
+from cases.selectors import ouders_van
 
 from . import services, vrijstellingen
 from .constants import REDEN_LIJST, RESULTAAT_LIJST, Besluit, Fase, Grondslag, MeldingSoort, OnderwijsKolom
@@ -47,13 +49,20 @@ def load(*, organisatie, users, today: date, rng) -> None:
     pattern = [s for s, w in SOORT_WEIGHTS for _ in range(max(1, w // 7))]
     for index, jongere in enumerate(kandidaten[: len(kandidaten) * 2 // 3]):
         soort = pattern[index % len(pattern)]
-        ontvangen = start + timedelta(days=rng.randint(0, (today - start).days))
+        if index % 6 == 0:
+            # The current werkvoorraad: received in the last days, mostly within its terms.
+            ontvangen = today - timedelta(days=rng.randint(0, 6))
+        else:
+            ontvangen = start + timedelta(days=rng.randint(0, (today - start).days))
         # Verzuim (from 28 days before receipt) only once leerplicht has started (art. 3).
         earliest = leerplicht_start(jongere.geboortedatum) + timedelta(days=30)
         if earliest > today:
             continue
         _melding(jongere, soort, max(ontvangen, earliest), lpa, codes, schools, today, rng)
-    for jongere in kandidaten[len(kandidaten) * 2 // 3 :][:25]:
+    rest = kandidaten[len(kandidaten) * 2 // 3 :]
+    if rest:
+        _vrijstelling_5a(rest[0], lpa, today)
+    for jongere in rest[1:25]:
         _vrijstelling(jongere, lpa, start, today, rng)
 
 
@@ -77,7 +86,21 @@ def _melding(jongere, soort, ontvangen, lpa, codes, schools, today, rng):
         data.gezin_id = f"gezin-{jongere.achternaam.lower()}"
     melding = services.melding_register(actor=lpa, dossier=jongere.dossier, data=data, confirmed=True)
     oud = (today - ontvangen).days
-    target = Fase.AFGESLOTEN if oud > 45 and rng.random() < 0.85 else rng.choice(PHASES)
+    # Older meldingen are closed, as a team that keeps up closes them; a few stay open past their
+    # term so "Termijn verstreken" still means something (issue 16: not almost every one).
+    if oud > 10:
+        target = Fase.AFGESLOTEN if rng.random() < 0.96 else rng.choice(PHASES)
+    else:
+        target = rng.choice(PHASES[:3])
+        if rng.random() < 0.75:
+            # First contact within the term (5 werkdagen): a gesprek one or two days after receipt.
+            services.melding_actie_register(
+                actor=lpa,
+                melding_id=melding.pk,
+                soort=ActieSoort.VERZUIMGESPREK,
+                datum=min(today, ontvangen + timedelta(days=rng.randint(1, 2))),
+                omschrijving="Demo: gesprek met leerling en ouders.",
+            )
     for phase in PHASES[1 : PHASES.index(target) + 1 if target in PHASES else len(PHASES)]:
         melding = services.melding_transition(actor=lpa, melding_id=melding.pk, versie=None, naar=phase)
         if phase == Fase.HANDELEN:
@@ -106,8 +129,12 @@ def _actie(melding, lpa, ontvangen, today, rng, codes):
             "jgz_in_staat": rng.choice(codes[Codelijst.JGZ_IN_STAAT]),
             "jgz_follow_up": rng.choice(codes[Codelijst.JGZ_FOLLOW_UP]),
         }
-    elif melding.soort == MeldingSoort.LUXE and rng.random() < 0.5:
-        soort = ActieSoort.PROCES_VERBAAL_OUDER
+    elif melding.soort == MeldingSoort.LUXE and rng.random() < 0.5 and ouders_van(melding.dossier.jongere):
+        # The verdachte is a named ouder (art. 2 Lpw; leerplicht/proces_verbaal.py).
+        soort, extra = (
+            ActieSoort.PROCES_VERBAAL_OUDER,
+            {"verdachte_ouder": ouders_van(melding.dossier.jongere)[0]},
+        )
     elif (
         melding.soort == MeldingSoort.RELATIEF_WETTELIJK
         and 8 < (melding.uren_verzuim or 0) <= 60
@@ -121,6 +148,57 @@ def _actie(melding, lpa, ontvangen, today, rng, codes):
     services.melding_actie_register(
         actor=lpa, melding_id=melding.pk, soort=soort, datum=datum, omschrijving="Demo-actie.", **extra
     )
+
+
+def _vrijstelling_5a(jongere, lpa, today):
+    """A granted 5a vrijstelling with its statement: art. 5 onder a Lpw needs the verklaring of a
+    doctor, psycholoog or orthopedagoog appointed by B&W (never the child's own practitioner)."""
+    aangevraagd = today - timedelta(days=30)
+    vrijstelling = vrijstellingen.vrijstelling_request(
+        actor=lpa,
+        dossier=jongere.dossier,
+        grondslag=Grondslag.ART5A,
+        aangevraagd_op=aangevraagd,
+        onderwijs=OnderwijsKolom.values[0],
+        behandelaar=lpa,
+    )
+    verklaring = SimpleUploadedFile(
+        "verklaring-5a.pdf", _statement_pdf(jongere, aangevraagd), content_type="application/pdf"
+    )
+    vrijstellingen.vrijstelling_add_document(
+        actor=lpa,
+        vrijstelling_id=vrijstelling.pk,
+        upload=verklaring,
+        omschrijving="Verklaring 5a van de door B&W aangewezen jeugdarts",
+    )
+    besluit_op = aangevraagd + timedelta(days=14)
+    with contextlib.suppress(ValidationError):
+        vrijstellingen.vrijstelling_decide(
+            actor=lpa,
+            vrijstelling_id=vrijstelling.pk,
+            versie=None,
+            besluit=Besluit.VERLEEND,
+            besluit_op=besluit_op,
+            geldig_van=besluit_op,
+            geldig_tot=Schooljaar.of(besluit_op).last_day,
+        )
+
+
+def _statement_pdf(jongere, datum) -> bytes:
+    """A one-page demo statement (WeasyPrint, as letters are made)."""
+    from django.utils.html import escape
+
+    from cases.letters.pdf import render_letter_pdf
+
+    html = (
+        "<html lang='nl'><body><h1>Verklaring artikel 5 onder a Leerplichtwet</h1>"
+        f"<p>Betreft: {escape(jongere.volledige_naam)}, geboren {jongere.geboortedatum:%d-%m-%Y}.</p>"
+        "<p>Ondergetekende, door burgemeester en wethouders aangewezen jeugdarts (niet de eigen "
+        "behandelaar), verklaart dat de jongere op lichamelijke of psychische gronden niet geschikt "
+        f"is om tot een school te worden toegelaten. Datum: {datum:%d-%m-%Y}.</p>"
+        "<p>Demo-gegevens, niet echt.</p></body></html>"
+    )
+    return render_letter_pdf(html)
 
 
 def _vrijstelling(jongere, lpa, start, today, rng):

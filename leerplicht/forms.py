@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from cases.constants import ActieSoort, Codelijst, Geslacht, Onderwijssoort
 from cases.forms import DateInput, style_fields
 from cases.idempotency import nieuwe_sleutel
-from cases.models import CodeItem, School
+from cases.models import CodeItem, Ouder, School
 from cases.rules import is_valid_bsn
+from cases.selectors import ouders_van
 
 from .constants import (
     ACTIES_ONDER_18,
@@ -214,8 +215,17 @@ class MeldingActieForm(StyledForm):
         required=False,
         help_text=_("Alleen nodig als de actie een ongebruikelijke route inzet (pas toe of leg uit)."),
     )
+    verdachte_ouder = forms.ModelChoiceField(
+        label=_("Proces-verbaal ouder: verdachte"),
+        queryset=Ouder.objects.none(),
+        required=False,
+        empty_label=_("(kies de ouder of verzorger)"),
+        help_text=_(
+            "De ouder of verzorger met gezag of feitelijke verzorging tegen wie het proces-verbaal is."
+        ),
+    )
 
-    def __init__(self, *args, organisatie_id, leeftijd: int | None = None, **kwargs):
+    def __init__(self, *args, organisatie_id, leeftijd: int | None = None, jongere=None, **kwargs):
         super().__init__(*args, **kwargs)
         if leeftijd is not None and leeftijd >= 18:
             # Halt, a proces-verbaal against the leerling and the JBT are for minors only.
@@ -224,6 +234,8 @@ class MeldingActieForm(StyledForm):
             ]
         self.fields["jgz_in_staat"].queryset = codes(organisatie_id, Codelijst.JGZ_IN_STAAT)
         self.fields["jgz_follow_up"].queryset = codes(organisatie_id, Codelijst.JGZ_FOLLOW_UP)
+        if jongere is not None:
+            self.fields["verdachte_ouder"].queryset = ouders_van(jongere)
 
     def clean_datum(self):
         datum = self.cleaned_data["datum"]
@@ -237,6 +249,8 @@ class MeldingActieForm(StyledForm):
         data = super().clean()
         if data.get("soort") != ActieSoort.JGZ_AANMELDING:
             data["jgz_in_staat"] = data["jgz_follow_up"] = None
+        if data.get("soort") != ActieSoort.PROCES_VERBAAL_OUDER:
+            data["verdachte_ouder"] = None
         return data
 
 

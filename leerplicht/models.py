@@ -286,6 +286,19 @@ class MeldingActie(models.Model):
         blank=True,
         related_name="+",
     )
+    # A proces-verbaal names its verdachte (leerplicht/proces_verbaal.py): an ouder (art. 2 lid 1
+    # Lpw) or the leerling from 12 (art. 2 lid 3, 4a). The name is kept as recorded.
+    verdachte_ouder = models.ForeignKey(
+        "cases.Ouder",
+        verbose_name=_("verdachte (ouder)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="processen_verbaal",
+    )
+    verdachte = models.TextField(
+        _("verdachte"), blank=True, help_text=_("Naam van de verdachte bij een proces-verbaal.")
+    )
 
     objects = ViaMeldingQuerySet.as_manager()
 

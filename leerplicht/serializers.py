@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from cases.api.fields import ApiModelSerializer, CodeField, DossierField, EnumField
 from cases.constants import ActieSoort, Codelijst, Onderwijssoort
-from cases.models import Document, School, User
+from cases.models import Document, Ouder, School, User
 
 from .constants import (
     MELDING_ACTIES,
@@ -91,6 +91,8 @@ class MeldingActieSerializer(ApiModelSerializer):
             "ouders_instemming",
             "jgz_in_staat",
             "jgz_follow_up",
+            "verdachte_ouder",
+            "verdachte",
             "vastgelegd_door",
         ]
 
@@ -250,6 +252,22 @@ class MeldingActieInvoerSerializer(serializers.Serializer):
                 _("Een actie kan niet in de toekomst liggen; kies vandaag of eerder.")
             )
         return datum
+
+    verdachte_ouder = serializers.PrimaryKeyRelatedField(
+        queryset=Ouder.objects.none(),
+        required=False,
+        allow_null=True,
+        help_text="Alleen bij een proces-verbaal ouder: id van de ouder of verzorger (met gezag of feitelijke "
+        "verzorging) die verdachte is; mag weg als de jongere precies één zo'n ouder heeft.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            self.fields["verdachte_ouder"].queryset = Ouder.objects.visible_to(request.user).filter(
+                actief=True
+            )
 
     def validate(self, attrs):
         if attrs.get("soort") != ActieSoort.JGZ_AANMELDING:

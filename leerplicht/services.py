@@ -33,6 +33,7 @@ from .constants import (
     Route,
 )
 from .models import Melding, MeldingActie, MeldingRoute, MeldingTransitie
+from .proces_verbaal import verdachte_voor
 from .workflow import MAS
 
 PURPOSE = Verwerkingsactiviteit.HANDHAVING_LEERPLICHT
@@ -387,6 +388,7 @@ def melding_actie_register(
     jgz_in_staat: CodeItem | None = None,
     jgz_follow_up: CodeItem | None = None,
     toelichting_route: str = "",
+    verdachte_ouder=None,
     request=None,
 ) -> MeldingActie:
     """Record an action on a melding; it enforces the Halt and proces-verbaal rules and adds
@@ -420,6 +422,11 @@ def melding_actie_register(
         )
     if errors:
         raise ValidationError(errors)
+    verdachte_ouder, verdachte = verdachte_voor(jongere=jongere, soort=soort, verdachte_ouder=verdachte_ouder)
+    if verdachte:
+        omschrijving = "\n".join(
+            p for p in (_("Verdachte: %(naam)s") % {"naam": verdachte}, omschrijving) if p
+        )
     route = ROUTE_OF_ACTIE.get(soort)
     if route:
         _add_route(
@@ -446,6 +453,8 @@ def melding_actie_register(
         ouders_instemming=ouders_instemming,
         jgz_in_staat=jgz_in_staat,
         jgz_follow_up=jgz_follow_up,
+        verdachte_ouder=verdachte_ouder,
+        verdachte=verdachte,
     )
     if soort == ActieSoort.HALT_VERWIJZING or soort in PROCES_VERBAAL_ACTIES:
         melding.halt_verwijzing |= soort == ActieSoort.HALT_VERWIJZING

@@ -386,6 +386,7 @@ def melding(request, pk: int):
         "route_form": RouteForm(prefix="route"),
         "actie_form": MeldingActieForm(
             organisatie_id=organisatie_id,
+            jongere=melding.dossier.jongere,
             prefix="actie",
             initial={"datum": today},
             leeftijd=age_on(melding.dossier.jongere.geboortedatum, today),
@@ -451,7 +452,10 @@ def melding_route(request, pk: int):
 def melding_actie(request, pk: int):
     melding = _melding_or_404(request, pk)
     form = MeldingActieForm(
-        request.POST, organisatie_id=melding.dossier.jongere.organisatie_id, prefix="actie"
+        request.POST,
+        organisatie_id=melding.dossier.jongere.organisatie_id,
+        jongere=melding.dossier.jongere,
+        prefix="actie",
     )
     if not form.is_valid():
         form_error_messages(request, form)

@@ -51,7 +51,8 @@ class ImportRecordSerializer(serializers.ModelSerializer):
 
 class ImportUploadSerializer(serializers.Serializer):
     soort = serializers.ChoiceField(
-        choices=list(settings.IMPORTERS), help_text="meldingen, vrijstellingen, doorstroom of populatie."
+        choices=list(settings.IMPORTERS),
+        help_text="meldingen, vrijstellingen, doorstroom, populatie of ouders.",
     )
     bestand = serializers.FileField(
         help_text="CSV (UTF-8) of XLSX met een kopregel; zie docs/import-formats.md."

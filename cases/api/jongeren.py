@@ -3,8 +3,9 @@ detail, create and update. BSNs and names never travel in a URL."""
 
 import django_filters
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -14,7 +15,7 @@ from cases.access import VIEW_PERMISSION
 from cases.constants import AuditAction
 from cases.filtering import FilterSet
 from cases.filters import JongereFilter
-from cases.models import Jongere
+from cases.models import Jongere, Ouder
 from cases.privacy.audit import log_access
 from cases.rules import is_valid_bsn
 from cases.views import purpose_of
@@ -22,6 +23,15 @@ from cases.views import purpose_of
 from .audit import log_detail, log_list
 from .base import ApiViewSet
 from .fields import ApiModelSerializer, GemeenteField
+from .ouders import OuderGenestSerializer
+
+
+def _actieve_ouders(jongere) -> list:
+    # Prefetched as `actieve_ouders` for lists (one query per page), read directly otherwise.
+    if hasattr(jongere, "actieve_ouders"):
+        return jongere.actieve_ouders
+    return list(selectors.ouders_van(jongere))
+
 
 JONGERE_FIELDS = [
     "id",
@@ -38,6 +48,7 @@ JONGERE_FIELDS = [
     "woongemeente",
     "startkwalificatie_op",
     "extern_id",
+    "ouders",
 ]
 
 
@@ -46,11 +57,14 @@ class JongereSerializer(ApiModelSerializer):
         read_only=True, help_text="Het dossier van de jongere (zie /dossiers/{id}/)."
     )
     woongemeente = GemeenteField()
+    ouders = serializers.SerializerMethodField(
+        help_text="De ouders en verzorgers (artikel 2 Leerplichtwet); wijzigen via /ouders/."
+    )
 
     class Meta:
         model = Jongere
         fields = JONGERE_FIELDS
-        read_only_fields = ["id", "dossier"]
+        read_only_fields = ["id", "dossier", "ouders"]
         extra_kwargs = {
             "bsn": {"help_text": "Burgerservicenummer, 9 cijfers (elfproef); leeg als het niet bekend is."},
             "voornamen": {"help_text": "Voornamen van de jongere."},
@@ -68,6 +82,10 @@ class JongereSerializer(ApiModelSerializer):
         }
         # Uniqueness of the BSN is checked below with a readable message.
         validators = []
+
+    @extend_schema_field(OuderGenestSerializer(many=True))
+    def get_ouders(self, jongere) -> list:
+        return OuderGenestSerializer(_actieve_ouders(jongere), many=True).data
 
     def validate_bsn(self, value):
         value = value.strip()
@@ -192,9 +210,11 @@ class JongereViewSet(
     }
 
     def get_queryset(self):
+        ouders = Ouder.objects.filter(actief=True).order_by("-gezag", "-feitelijke_verzorging", "pk")
         return (
             selectors.jongeren_for(self.request.user)
             .select_related("dossier")
+            .prefetch_related(Prefetch("ouders", queryset=ouders, to_attr="actieve_ouders"))
             .order_by("achternaam", "voornamen", "pk")
         )
 

@@ -23,6 +23,7 @@ SOORTEN = [
     ("vrijstellingen", gettext_lazy("Vrijstellingen en verlof")),
     ("doorstroom", gettext_lazy("Trajecten Doorstroompunt")),
     ("populatie", gettext_lazy("Populatie per gemeente en schooljaar")),
+    ("ouders", gettext_lazy("Ouders en verzorgers (van bekende jongeren)")),
 ]
 
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("cases", "0010_actie_organisatie"),
+        ("cases", "0013_brief_geadresseerde"),
         ("knox", "0009_extend_authtoken_field"),
     ]
 

@@ -18,6 +18,8 @@ from cases.models.base import ChoiceLabels, OwnedByOrganisation
 from cases.models.actie import Actie
 from cases.models.document import Document, document_path, private_storage
 from cases.models.codelijst import CodeItem
+from cases.models.ouder import Ouder, OuderWijziging
+from cases.models.overdracht import Overdracht
 
 # Feature models last: they refer to the core models above.
 from cases.accounts.models import AccountMelding, ApiToken, RolToekenning
@@ -46,6 +48,9 @@ __all__ = [
     "Inschrijving",
     "Jongere",
     "Organisatie",
+    "Ouder",
+    "OuderWijziging",
+    "Overdracht",
     "OwnedByOrganisation",
     "School",
     "SchoolVakantie",

@@ -128,6 +128,15 @@ class Dossier(models.Model):
         blank=True,
         help_text=_("Na vernietiging blijven alleen de anonieme feiten voor het jaarverslag over."),
     )
+    overgedragen_op = models.DateField(
+        _("overgedragen op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "De jongere is naar een andere gemeente verhuisd en overgedragen; het dossier is sindsdien "
+            "alleen te lezen."
+        ),
+    )
 
     objects = access.DossierQuerySet.as_manager()
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from cases.constants import AuditAction, Verwerkingsactiviteit
-from cases.models import AuditEntry, Jongere, validate_bsn
+from cases.models import AuditEntry, Jongere, Ouder, validate_bsn
 from cases.pdf_fetcher import refusing_url_fetcher
 from cases.privacy.audit import log_access
 
@@ -67,9 +67,31 @@ def _display(instance, f) -> str:
     return str(value)
 
 
+#: Address fields of an ouder whose address is secret in the BRP (geheimhouding): the request
+#: may come from the other ouder, so the overview says the address is held but not what it is.
+SECRET_ADDRESS = {
+    "cases.ouder": ("straat", "huisnummer", "postcode", "woonplaats"),
+    "cases.brief": ("adres",),
+}
+
+
+def _secret_fields(instance) -> tuple[str, ...]:
+    fields = SECRET_ADDRESS.get(instance._meta.label_lower, ())
+    if not fields:
+        return ()
+    ouder = instance if isinstance(instance, Ouder) else getattr(instance, "ouder", None)
+    return fields if ouder is not None and ouder.geheim_adres else ()
+
+
 def _record(instance, parent_field: str = "") -> Record:
+    secret = _secret_fields(instance)
     velden = [
-        (str(f.verbose_name), _display(instance, f))
+        (
+            str(f.verbose_name),
+            _("afgeschermd (geheimhouding BRP)")
+            if f.name in secret and _display(instance, f)
+            else _display(instance, f),
+        )
         for f in instance._meta.concrete_fields
         if f.name not in SKIPPED_FIELDS and f.name != parent_field
     ]

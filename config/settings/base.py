@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "cases.accounts.middleware.SecondFactorMiddleware",
     "cases.observability.LogContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cases.accounts.middleware.DossierAlleenLezenMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "cases.accounts.middleware.NoStoreMiddleware",
@@ -378,6 +379,7 @@ IMPORTERS = {
     "vrijstellingen": "leerplicht.imports.VrijstellingenImporter",
     "doorstroom": "doorstroom.imports.DoorstroomImporter",
     "populatie": "reporting.imports.PopulatieImporter",
+    "ouders": "cases.imports.ouders.OudersImporter",
 }
 
 # Secret used to pseudonymise subject ids in the processing log; defaults to SECRET_KEY.

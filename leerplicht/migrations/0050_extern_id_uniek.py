@@ -32,7 +32,7 @@ def keep_first_extern_id(model_names):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("leerplicht", "0010_halt_verlof_kennisgeving"),
+        ("leerplicht", "0030_verdachte"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

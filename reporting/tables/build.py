@@ -6,12 +6,12 @@ from cases.models import Organisatie
 from cases.replica import reads_from_replica
 from cases.rules import Schooljaar
 
-from . import doorstroom, leerplicht
+from . import doorstroom, leerplicht, verhuizing
 from .base import Report
 
 # The builders in report order; each returns a list of Tables and runs a fixed number of
 # queries, whatever the amount of data.
-BUILDERS = [leerplicht.build, doorstroom.build]
+BUILDERS = [leerplicht.build, verhuizing.build, doorstroom.build]
 
 TABLE_IDS = [
     "kerncijfers",
@@ -33,6 +33,8 @@ TABLE_IDS = [
     "vrijstellingen",
     "processen_verbaal",
     "halt_verwijzingen",
+    "processen_verbaal_verdachte",
+    "overdrachten",
     "resultaten_samenvatting",
     "relatief_per_gemeente",
     "verzuim_18plus",

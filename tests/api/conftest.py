@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 from cases.codelists import seed_codelists
 from cases.constants import Codelijst, Role
 from cases.models import Actie, CodeItem, ImportRecord
+from cases.ouders.services import ouder_toevoegen
 from doorstroom.models import Traject
 from leerplicht.models import Melding, MeldingTransitie, Vrijstelling
 from reporting.models import Populatie, ReportRun
@@ -60,6 +61,7 @@ class Seed:
     school: object
     import_record: ImportRecord
     report_run: ReportRun
+    ouder: object = None
 
     def ids(self) -> dict[str, set]:
         """The records of this organisation per API resource (router basename)."""
@@ -74,6 +76,7 @@ class Seed:
             "populatie": {self.populatie.pk},
             "import": {self.import_record.pk},
             "reportrun": {self.report_run.pk},
+            "ouder": {self.ouder.pk},
         }
 
 
@@ -111,7 +114,7 @@ def seed_organisation(organisatie, prefix: str) -> Seed:
     report_run = ReportRun.objects.create(
         organisatie=organisatie, schooljaar=2024, formaten=["json"], gestart_door=lpa
     )
-    return Seed(
+    seed = Seed(
         organisatie,
         lpa,
         coach,
@@ -127,6 +130,8 @@ def seed_organisation(organisatie, prefix: str) -> Seed:
         import_record,
         report_run,
     )
+    seed.ouder = ouder_toevoegen(actor=None, jongere=jongere, voornamen="Anna", achternaam="Visser")
+    return seed
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ def test_the_router_has_the_expected_resources():
     basenames = {basename for _name, basename, _kw, _actions in routes()}
     assert basenames == {
         "jongere", "dossier", "actie", "melding", "vrijstelling", "traject", "codeitem", "school",
-        "populatie", "token", "import", "reportrun",
+        "populatie", "token", "import", "reportrun", "ouder",
     }  # fmt: skip
 
 
@@ -55,7 +55,9 @@ def test_detail_and_action_routes_answer_404_for_another_organisation(seed_a, se
     # and nothing of A changed
     seed_a.melding.refresh_from_db()
     seed_a.traject.refresh_from_db()
-    assert (seed_a.melding.versie, seed_a.traject.versie) == (1, 1)
+    seed_a.ouder.refresh_from_db()
+    assert (seed_a.melding.versie, seed_a.traject.versie, seed_a.ouder.versie) == (1, 1, 1)
+    assert seed_a.ouder.actief
     assert AuthToken.objects.filter(user=seed_a.lpa).count() == 1
 
 

@@ -61,6 +61,7 @@ def test_roermond_variant_replaces_the_results_it_has_and_keeps_the_others():
         "Proces-verbaal",
         "Ter kennisname dossier",
         "Niet verwijtbaar",
+        "Overdracht andere gemeente",  # closes open meldingen of a jongere who moved away
     ]
     assert labels(organisatie, Codelijst.RESULTAAT_JONGEREN_IN_BEELD)[-1] == "Werktraject/Jobcoach"
 

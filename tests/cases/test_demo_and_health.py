@@ -4,7 +4,7 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from django.urls import reverse
 
-from cases.models import Jongere, Organisatie, User
+from cases.models import Jongere, Organisatie, Ouder, User
 from cases.rules import is_valid_bsn
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,7 @@ def test_demo_data_gives_every_role_a_login_in_both_organisations(capsys):
 def test_demo_data_is_loaded_once():
     call_command("demo_data")
     counts = (Jongere.objects.count(), User.objects.count())
+    _demo_has_ouders_a_5a_statement_and_mostly_timely_meldingen()
     call_command("demo_data")
     assert (Jongere.objects.count(), User.objects.count()) == counts
 
@@ -59,3 +60,31 @@ def test_health_check_reports_an_unreachable_redis(client, settings):
     response = client.get(reverse("gezondheid"))
     assert response.status_code == 503
     assert response.json()["redis"] == "onbereikbaar"
+
+
+def _demo_has_ouders_a_5a_statement_and_mostly_timely_meldingen():
+    """Issue 16: ouders (some living apart), a 5a vrijstelling with its statement, and open
+    meldingen that are mostly within their terms (the signal must mean something)."""
+    from django.db.models import Count
+
+    from cases.constants import Signaal
+    from leerplicht.constants import Besluit, Fase, Grondslag
+    from leerplicht.models import Melding, Vrijstelling
+
+    for organisatie in Organisatie.objects.all():
+        adressen = (
+            Ouder.objects.filter(organisatie=organisatie, actief=True)
+            .values("jongere_id")
+            .annotate(n=Count("postcode", distinct=True))
+        )
+        assert any(row["n"] == 2 for row in adressen), organisatie  # two households
+        open_meldingen = Melding.objects.filter(organisatie=organisatie).exclude(fase=Fase.AFGESLOTEN)
+        verlopen = open_meldingen.filter(signaal=Signaal.VERLOPEN).count()
+        assert open_meldingen.count() >= 10
+        assert 0 < verlopen <= open_meldingen.count() // 3, (verlopen, open_meldingen.count())
+        vrijstelling = Vrijstelling.objects.get(
+            organisatie=organisatie,
+            grondslag=Grondslag.ART5A,
+            documenten__omschrijving__contains="Verklaring 5a",
+        )
+        assert vrijstelling.besluit == Besluit.VERLEEND

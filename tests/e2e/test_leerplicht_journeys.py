@@ -6,6 +6,7 @@ import pytest
 
 from cases.codelists import seed_codelists
 from cases.constants import Role
+from cases.ouders.services import ouder_toevoegen
 from leerplicht.models import Melding, Vrijstelling
 from tests.e2e.conftest import pass_second_factor
 from tests.factories import JongereFactory, UserFactory
@@ -101,6 +102,7 @@ def test_b_luxe_verzuim_closed_with_a_proces_verbaal(page, team, assert_accessib
     jongere = JongereFactory(
         organisatie=team["org"], voornamen="Milan", achternaam="Bos", geboortedatum=date(2015, 3, 3)
     )
+    ouder_toevoegen(actor=None, jongere=jongere, voornamen="Anna", achternaam="Bos", relatie="moeder")
     login(page, "lpa")
     page.goto(f"/dossiers/{jongere.dossier.pk}/")
     page.get_by_role("link", name="Nieuwe melding").click()
@@ -110,6 +112,7 @@ def test_b_luxe_verzuim_closed_with_a_proces_verbaal(page, team, assert_accessib
     page.get_by_text("De melding is geregistreerd.").wait_for()
     page.locator("summary", has_text="Actie vastleggen").click()
     page.get_by_label("Soort actie").select_option("proces_verbaal_ouder")
+    page.get_by_label("Proces-verbaal ouder: verdachte").select_option(label="Anna Bos")
     page.get_by_label("Omschrijving").last.fill("Ouders waren 4 dagen op vakantie zonder toestemming.")
     page.get_by_role("button", name="Actie vastleggen").click()
     page.get_by_text("De actie is vastgelegd.").wait_for()

@@ -97,7 +97,7 @@ def test_beheerder_edits_a_template_sees_the_preview_and_an_unknown_placeholder_
     inhoud = page.get_by_label("Inhoud")
     inhoud.fill("Geachte {{ ouders.aanhef }},\n\nU bent welkom op {{ organisatie.naam }}.")
     page.get_by_role("button", name="Voorbeeld tonen").click()
-    page.get_by_text("Geachte ouder(s)/verzorger(s) van Sam de Voorbeeld,").wait_for()
+    page.get_by_text("Geachte mevrouw de Voorbeeld,").wait_for()
     assert_accessible(page)
 
     page.get_by_label("Inhoud").fill("Beste {{ jongere.bsn }}")

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cases.constants import ActieSoort
+from cases.ouders.services import ouder_toevoegen
 from leerplicht import services, vrijstellingen
 from leerplicht.constants import Beslisser, Besluit, Grondslag, MeldingSoort
 from leerplicht.rules import is_mogelijk_thuiszitter
@@ -43,6 +44,8 @@ class TestProcesVerbaal:
 
     def test_against_a_parent_has_no_age_limit(self, org, lpa):
         melding = melding_for(org, date(2019, 6, 1), soort=MeldingSoort.LUXE, ontvangen_op=date(2025, 10, 1))
+        # The verdachte is a named ouder (tests/leerplicht/test_proces_verbaal.py).
+        ouder_toevoegen(actor=lpa, jongere=melding.dossier.jongere, voornamen="Anna", achternaam="Bos")
         services.melding_actie_register(
             actor=lpa, melding_id=melding.pk, soort=ActieSoort.PROCES_VERBAAL_OUDER, datum=date(2025, 10, 10)
         )

@@ -109,3 +109,25 @@ def test_the_beheerder_searches_the_log_of_the_own_organisation_only(
         client.get(reverse("admin:cases_auditentry_change", args=[other.pk])).status_code == 302
     )  # not found
     assert client.post(reverse("admin:cases_auditentry_delete", args=[entry.pk])).status_code == 403
+
+
+def test_the_inzage_pdf_names_the_ouders_but_hides_a_secret_address(client, beheerder, lpa_a, jongere_a):
+    from cases.ouders.services import ouder_toevoegen
+
+    ouder_toevoegen(
+        actor=lpa_a, jongere=jongere_a, voornamen="Maria", achternaam="Visser", relatie="moeder",
+        straat="Dorpsstraat", huisnummer="1", postcode="2711AB", woonplaats="Zoetermeer",
+    )  # fmt: skip
+    ouder_toevoegen(
+        actor=lpa_a, jongere=jongere_a, voornamen="Kees", achternaam="de Boer", relatie="vader",
+        straat="Geheimweg", huisnummer="9", postcode="2611AB", woonplaats="Delft", geheim_adres=True,
+    )  # fmt: skip
+    client.force_login(beheerder)
+
+    text = pdf_text(client.post(reverse("inzageverzoek"), {"bsn": jongere_a.bsn}).content)
+
+    assert "Ouders/verzorgers" in text
+    assert "Maria" in text and "Dorpsstraat" in text and "2711 AB" in text
+    assert "Kees" in text and "de Boer" in text
+    assert "Geheimweg" not in text and "2611 AB" not in text
+    assert "afgeschermd (geheimhouding BRP)" in text
