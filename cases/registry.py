@@ -9,6 +9,9 @@ Apps register in their AppConfig.ready():
   overdue) of their open items; run by the daily job `cases.termijnen_signaleren`;
 - `digest_providers`: callables (user) -> list[DigestItem]: the open items assigned to `user`,
   read through `visible_to(user)`; the daily e-mail digest is built from them.
+- `werkvoorraad_badges`: callables (user) -> Werkbadge | None: a count another app shows on the
+  werkvoorraad and the caseload (e.g. signals waiting in the koppelingen inbox), so those pages
+  show it without importing that app.
 """
 
 from collections.abc import Callable
@@ -22,6 +25,16 @@ digest_providers: list[Callable] = []
 #: Templates included in the dossier page's overview (e.g. open meldingen, trajecten);
 #: each receives `dossier` and `user`. Registered as (order, template name, context callable).
 dossier_sections: list[tuple[int, str, Callable]] = []
+werkvoorraad_badges: list[Callable] = []
+
+
+@dataclass(frozen=True)
+class Werkbadge:
+    """'3 signalen binnengekomen', linking to the page where they wait."""
+
+    tekst: str
+    aantal: int
+    url: str
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from .constants import (
     Route,
 )
 from .models import Melding, MeldingActie, MeldingRoute, MeldingTransitie
+from .signals import melding_fase_gewijzigd
 from .workflow import MAS
 
 PURPOSE = Verwerkingsactiviteit.HANDHAVING_LEERPLICHT
@@ -102,19 +103,39 @@ def _validate(dossier: Dossier, data: MeldingGegevens, *, confirmed: bool, afges
 
 @transaction.atomic
 def melding_register(
-    *, actor: User, dossier: Dossier, data: MeldingGegevens, confirmed: bool = False, request=None
+    *,
+    actor: User,
+    dossier: Dossier,
+    data: MeldingGegevens,
+    confirmed: bool = False,
+    duo_meldingnummer: str = "",
+    request=None,
 ) -> Melding:
-    """Register a new melding in phase Waarnemen on the jongere's dossier."""
+    """Register a new melding in phase Waarnemen on the jongere's dossier. A melding from DUO's
+    verzuimregister carries DUO's number; a second melding with the same number is refused."""
     _validate(dossier, data, confirmed=confirmed)
     jongere = dossier.jongere
+    if (
+        duo_meldingnummer
+        and Melding.objects.filter(
+            organisatie_id=jongere.organisatie_id, duo_meldingnummer=duo_meldingnummer
+        ).exists()
+    ):
+        raise ValidationError(
+            _("Er is al een melding met DUO-meldingnummer %(nummer)s.") % {"nummer": duo_meldingnummer}
+        )
     melding = Melding.objects.create(
         dossier=dossier,
         gemeente_id=jongere.woongemeente_id,
         leeftijd=age_on(jongere.geboortedatum, data.ontvangen_op),
         geregistreerd_door=actor,
+        duo_meldingnummer=duo_meldingnummer,
         **vars(data),
     )
     MeldingTransitie.objects.create(melding=melding, van="", naar=Fase.WAARNEMEN, gebruiker=actor)
+    melding_fase_gewijzigd.send(
+        sender=Melding, melding=melding, van="", naar=Fase.WAARNEMEN, reden="", actor=actor
+    )
     log_access(
         actor=actor,
         action=AuditAction.AANMAKEN,
@@ -183,6 +204,7 @@ def melding_transition(
     melding.save()
     termijnen.melding_bijwerken(melding.pk)
     MeldingTransitie.objects.create(melding=melding, van=van, naar=naar, reden=reden, gebruiker=actor)
+    melding_fase_gewijzigd.send(sender=Melding, melding=melding, van=van, naar=naar, reden=reden, actor=actor)
     log_access(
         actor=actor,
         action=AuditAction.WIJZIGEN,

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "leerplicht",
     "doorstroom",
     "reporting",
+    "koppelingen",
 ]
 
 MIDDLEWARE = [
@@ -254,6 +255,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.digest_versturen",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Koppelingen (docs/koppelingen.md): each does nothing while its source is not configured.
+    "koppelingen-duo-ophalen": {
+        "task": "koppelingen.duo_ophalen",
+        "schedule": crontab(minute=10),
+    },
+    # Status messages to DUO the broker lost or that ran out of retries are queued again.
+    "koppelingen-duo-uitberichten": {
+        "task": "koppelingen.duo_uitberichten_versturen",
+        "schedule": crontab(minute="*/15"),
+    },
+    "koppelingen-bewaartermijn": {
+        "task": "koppelingen.bewaartermijn_toepassen",
+        "schedule": crontab(hour=5, minute=45),
+    },
 }
 
 # E-mail (the daily digest). Console by default: mails are printed, nothing leaves the machine.
@@ -304,6 +319,23 @@ IMPORTERS = {
     "doorstroom": "doorstroom.imports.DoorstroomImporter",
     "populatie": "reporting.imports.PopulatieImporter",
 }
+
+# Koppelingen with DUO, the BRP and the Inlichtingenbureau (docs/koppelingen.md). Every one is off
+# until configured; uploading a DUO file works without any of them.
+# DUO verzuimmeldingen: over HTTPS with a client certificate (mutual TLS), or a watched directory.
+DUO_VERZUIM_ORGANISATIE = env("DUO_VERZUIM_ORGANISATIE", default="")  # slug the fetched meldingen go to
+DUO_VERZUIM_URL = env("DUO_VERZUIM_URL", default="")
+DUO_VERZUIM_CERT = env("DUO_VERZUIM_CERT", default="")  # client certificate (PEM)
+DUO_VERZUIM_KEY = env("DUO_VERZUIM_KEY", default="")  # its private key (PEM)
+DUO_VERZUIM_CA = env("DUO_VERZUIM_CA", default="")  # CA bundle of DUO's server; empty: system CAs
+DUO_VERZUIM_MAP = env("DUO_VERZUIM_MAP", default="")  # directory with *.json files in our format
+DUO_VERZUIM_UITMAP = env("DUO_VERZUIM_UITMAP", default="")  # status messages as files (with the map)
+DUO_TIMEOUT = env.float("DUO_TIMEOUT", default=10.0)
+# Outbox: seconds before the first retry (doubling each time) and attempts before "mislukt".
+KOPPELINGEN_RETRY_DELAY = env.float("KOPPELINGEN_RETRY_DELAY", default=60.0)
+KOPPELINGEN_MAX_POGINGEN = env.int("KOPPELINGEN_MAX_POGINGEN", default=8)
+# Days the raw content of a handled signal is kept (Wpg: 5 years for verzuim data).
+KOPPELINGEN_BEWAARTERMIJN_DAGEN = env.int("KOPPELINGEN_BEWAARTERMIJN_DAGEN", default=5 * 365)
 
 # Secret used to pseudonymise subject ids in the processing log; defaults to SECRET_KEY.
 AUDIT_PSEUDONYM_KEY = env("AUDIT_PSEUDONYM_KEY", default="") or SECRET_KEY

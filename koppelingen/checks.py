@@ -1,0 +1,23 @@
+"""Per source: is it configured (and how)? Shown in the inbox and on the beheer page."""
+
+from dataclasses import dataclass
+
+from .constants import Bron
+from .duo import checks as duo_checks
+from .duo import tasks as duo_tasks
+
+
+@dataclass
+class Check:
+    bron: str
+    label: str
+    geconfigureerd: bool
+    toelichting: str
+    ophalen: object = None  # the Celery task of "nu ophalen", if the source is fetched
+
+
+def alle() -> list[Check]:
+    duo_ok, duo_tekst = duo_checks.status()
+    return [
+        Check(Bron.DUO_VERZUIM, Bron.DUO_VERZUIM.label, duo_ok, duo_tekst, duo_tasks.ophalen),
+    ]
