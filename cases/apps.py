@@ -19,6 +19,11 @@ class CasesConfig(AppConfig):
 
         connect_signals()
 
+        from .overdracht import connect_guard
+
+        # A dossier handed over to another gemeente is read-only, whatever writes to it.
+        connect_guard()
+
         # Every organisation starts with the default letter templates, however it is created
         # (command, admin, demo data, tests); existing ones got them in migration 0007.
         post_save.connect(

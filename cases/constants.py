@@ -198,3 +198,41 @@ class Signaal(models.TextChoices):
     GEEN = "", _("Geen")
     BINNENKORT = "binnenkort", _("Termijn nadert")
     VERLOPEN = "verlopen", _("Termijn verstreken")
+
+
+class OuderRelatie(models.TextChoices):
+    """How a person with gezag or feitelijke verzorging (art. 2 Lpw) relates to the jongere."""
+
+    MOEDER = "moeder", _("Moeder")
+    VADER = "vader", _("Vader")
+    OUDER = "ouder", _("Ouder")
+    VOOGD = "voogd", _("Voogd")
+    PLEEGOUDER = "pleegouder", _("Pleegouder")
+    VERZORGER = "verzorger", _("Verzorger")
+    ANDERS = "anders", _("Anders")
+
+
+class GegevensBron(models.TextChoices):
+    """Where a record's data came from; a sync from one source never touches another's."""
+
+    HANDMATIG = "handmatig", _("Handmatig ingevoerd")
+    IMPORT = "import", _("Import")
+    BRP = "brp", _("BRP")
+
+
+class OuderWijzigingSoort(models.TextChoices):
+    TOEGEVOEGD = "toegevoegd", _("Ouder/verzorger toegevoegd")
+    GEWIJZIGD = "gewijzigd", _("Gegevens ouder/verzorger gewijzigd")
+    VERWIJDERD = "verwijderd", _("Ouder/verzorger verwijderd")
+
+
+class OverdrachtRichting(models.TextChoices):
+    """A move between gemeenten: handed over to another team, or taken over from one."""
+
+    UIT = "uit", _("Verhuisd naar een andere gemeente (overgedragen)")
+    IN = "in", _("Verhuisd uit een andere gemeente (overgenomen)")
+
+
+#: The result an open melding gets when its jongere is handed over to another gemeente
+#: (code lists: fixtures/codelijsten.yaml, added where an organisation lacks it).
+RESULTAAT_OVERDRACHT_ANDERE_GEMEENTE = "Overdracht andere gemeente"

@@ -120,6 +120,22 @@ class Brief(OwnedByOrganisation):
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    # Who the letter went to (art. 2 Lpw: each responsible ouder, one letter per address). The
+    # names and address are kept as sent, even when the ouder's data changes later.
+    ouder = models.ForeignKey(
+        "cases.Ouder",
+        verbose_name=_("geadresseerde ouder"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="brieven",
+        help_text=_("Leeg bij een brief aan de school, de jongere zelf of zonder vastgelegde ouders."),
+    )
+    geadresseerde = models.TextField(_("geadresseerde"), blank=True, help_text=_("Naam of namen zoals op de brief."))
+    adres = models.TextField(_("adres"), blank=True, help_text=_("Het adres zoals op de brief."))
+    zending = models.UUIDField(
+        _("zending"), null=True, blank=True, help_text=_("Brieven die samen zijn gemaakt (één per adres).")
+    )
 
     objects = BriefQuerySet.as_manager()
 

@@ -80,3 +80,29 @@ class SecondFactorMiddleware:
             )
         target = "otp_verify" if has_device(request.user) else "otp_enrol"
         return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
+
+
+class DossierAlleenLezenMiddleware:
+    """A write to a dossier handed over to another gemeente (cases/overdracht.py) that a view
+    did not catch itself: say so in Dutch and go back, instead of an error page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.contrib import messages
+        from django.utils.http import url_has_allowed_host_and_scheme
+
+        from .overdracht import DossierAlleenLezen
+
+        if not isinstance(exception, DossierAlleenLezen):
+            return None
+        for message in exception.messages:
+            messages.error(request, message)
+        back = request.headers.get("Referer", "")
+        if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+            back = reverse("start")
+        return redirect(back)

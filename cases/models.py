@@ -295,6 +295,15 @@ class Dossier(models.Model):
         blank=True,
         help_text=_("Na vernietiging blijven alleen de anonieme feiten voor het jaarverslag over."),
     )
+    overgedragen_op = models.DateField(
+        _("overgedragen op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "De jongere is naar een andere gemeente verhuisd en overgedragen; het dossier is sindsdien "
+            "alleen te lezen."
+        ),
+    )
 
     objects = access.DossierQuerySet.as_manager()
 
@@ -563,5 +572,7 @@ class ImportRecord(models.Model):
 
 from .audit_models import AuditEntry  # noqa: E402, F401
 from .letter_models import Brief, BriefSjabloon  # noqa: E402, F401
+from .ouder_models import Ouder, OuderWijziging  # noqa: E402, F401
+from .overdracht_models import Overdracht  # noqa: E402, F401
 from .retention_models import VernietigingsVoorstel  # noqa: E402, F401
 from .termijn_models import DigestVerzending, SchoolVakantie  # noqa: E402, F401

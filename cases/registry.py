@@ -12,6 +12,8 @@ Apps register in their AppConfig.ready():
 - `werkvoorraad_badges`: callables (user) -> Werkbadge | None: a count another app shows on the
   werkvoorraad and the caseload (e.g. signals waiting in the koppelingen inbox), so those pages
   show it without importing that app.
+- `overdracht_handlers`: callables (actor=, dossier=, datum=) -> int that close the open items
+  of a dossier handed over to another gemeente (cases/overdracht.py); return how many.
 """
 
 from collections.abc import Callable
@@ -22,6 +24,7 @@ timeline_providers: list[Callable] = []
 demo_loaders: list[Callable] = []
 termijn_signaleerders: list[Callable] = []
 digest_providers: list[Callable] = []
+overdracht_handlers: list[Callable] = []
 #: Templates included in the dossier page's overview (e.g. open meldingen, trajecten);
 #: each receives `dossier` and `user`. Registered as (order, template name, context callable).
 dossier_sections: list[tuple[int, str, Callable]] = []

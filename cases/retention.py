@@ -23,7 +23,8 @@ from django.utils import timezone
 
 from .audit import log_access
 from .constants import AuditAction, Bewaartermijn, Verwerkingsactiviteit
-from .models import Document, Dossier, Jongere, Organisatie
+from .models import Document, Dossier, Jongere, Organisatie, Ouder
+from .overdracht import writes_allowed
 from .retention_models import VernietigingsVoorstel
 
 #: Identifying short texts on related rows, emptied like free texts.
@@ -192,6 +193,12 @@ def _blank_texts(rows, model, summary: dict) -> None:
 def dossier_destroy(*, dossier: Dossier) -> dict:
     """Remove the personal data of one dossier; keep the anonymous facts. Returns a summary
     (counts per kind of data) for the proposal's record. Call inside a transaction."""
+    # A dossier handed over to another gemeente is read-only, but its retention still runs.
+    with writes_allowed(dossier.pk):
+        return _destroy(dossier)
+
+
+def _destroy(dossier: Dossier) -> dict:
     summary: dict[str, int] = {}
     documents = list(Document._base_manager.filter(dossier=dossier))
     for document in documents:
@@ -211,6 +218,12 @@ def dossier_destroy(*, dossier: Dossier) -> dict:
     deleted, _by_model = jongere.inschrijvingen.all().delete()
     if deleted:
         summary["cases.inschrijving"] = deleted
+    # Ouders are personal data of others than the jongere: removed, with their history.
+    ouders = Ouder._base_manager.filter(jongere=jongere)
+    count = ouders.count()
+    if count:
+        ouders.delete()
+        summary["cases.ouder"] = count
     Jongere._base_manager.filter(pk=jongere.pk).update(
         bsn="",
         voornamen="",

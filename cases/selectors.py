@@ -1,9 +1,11 @@
 """Reads that more than one caller needs. Every one starts from `visible_to(user)`."""
 
 from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import registry
-from .models import Actie, Dossier, Jongere, SchoolVakantie
+from .models import Actie, Dossier, Jongere, Ouder, OuderWijziging, SchoolVakantie
 from .registry import TimelineEntry
 from .werkdagen import Kalender
 
@@ -36,11 +38,48 @@ def timeline_for(user, dossier: Dossier) -> list[TimelineEntry]:
         )
         for actie in Actie.objects.visible_to(user).filter(dossier=dossier).select_related("gebruiker")
     ]
+    entries.extend(_ouder_entries(user, dossier))
     for provider in registry.timeline_providers:
         entries.extend(provider(user, dossier))
     return sorted(entries, key=lambda entry: entry.datum, reverse=True)
 
 
+def _ouder_entries(user, dossier: Dossier) -> list[TimelineEntry]:
+    """The history of the ouders/verzorgers: who was added, changed (which fields) or removed."""
+    wijzigingen = (
+        OuderWijziging.objects.visible_to(user)
+        .filter(ouder__jongere_id=dossier.jongere_id)
+        .select_related("ouder", "gebruiker")
+    )
+    entries = []
+    for wijziging in wijzigingen:
+        ouder = wijziging.ouder
+        velden = ", ".join(str(Ouder._meta.get_field(name).verbose_name) for name in wijziging.velden)
+        door = (
+            wijziging.gebruiker.get_full_name() or wijziging.gebruiker.get_username()
+            if wijziging.gebruiker
+            else wijziging.get_bron_display()
+        )
+        entries.append(
+            TimelineEntry(
+                datum=timezone.localtime(wijziging.tijdstip).date(),
+                titel=f"{wijziging.get_soort_display()}: {ouder.volledige_naam} ({ouder.get_relatie_display().lower()})",
+                omschrijving=_("Gewijzigd: %(velden)s") % {"velden": velden} if velden else "",
+                door=door,
+                soort="ouder",
+            )
+        )
+    return entries
+
+
 def kalender_voor(organisatie_id: int | None) -> Kalender:
     """The working-day calendar of an organisation (one query: its school holidays)."""
     return Kalender(SchoolVakantie.objects.filter(organisatie_id=organisatie_id).values_list("van", "tot"))
+
+
+def ouders_van(jongere) -> QuerySet[Ouder]:
+    """The active ouders/verzorgers of a jongere the caller already may see: those with gezag
+    first, then those who care for the jongere in fact, in the order they were added."""
+    return Ouder.objects.filter(jongere=jongere, actief=True).order_by(
+        "-gezag", "-feitelijke_verzorging", "pk"
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, inzage, views
+from . import import_views, inzage, ouder_views, overdracht_views, views
 from .letters import views as letter_views
 
 urlpatterns = [
@@ -9,6 +9,11 @@ urlpatterns = [
     path("jongeren/", views.jongeren, name="jongeren"),
     path("dossiers/<int:pk>/", views.dossier, name="dossier"),
     path("dossiers/<int:pk>/acties/", views.actie_toevoegen, name="actie_toevoegen"),
+    path("dossiers/<int:pk>/ouders/nieuw/", ouder_views.ouder_nieuw, name="ouder_nieuw"),
+    path("ouders/<int:pk>/", ouder_views.ouder_bewerken, name="ouder_bewerken"),
+    path("ouders/<int:pk>/verwijderen/", ouder_views.ouder_verwijderen_view, name="ouder_verwijderen"),
+    path("dossiers/<int:pk>/overdracht/", overdracht_views.overdragen, name="dossier_overdragen"),
+    path("dossiers/<int:pk>/overname/", overdracht_views.overnemen, name="dossier_overnemen"),
     path("documenten/<int:pk>/", views.document_download, name="document_download"),
     path("imports/", import_views.imports, name="imports"),
     path("imports/<int:pk>/", import_views.import_detail, name="import_detail"),

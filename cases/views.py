@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import registry, selectors, services
+from . import overdracht_views, registry, selectors, services
 from .access import VIEW_PERMISSION
 from .audit import log_access, log_listing
 from .constants import AuditAction, Verwerkingsactiviteit
@@ -26,6 +26,7 @@ from .rules import age_on, leerplicht_status
 
 PAGE_SIZE = 25
 SEARCH_LIMIT = 200  # results a search counts and pages through; beyond it: refine
+CHANGE_JONGERE = "cases.change_jongere"
 
 
 def purpose_of(user) -> Verwerkingsactiviteit:
@@ -150,7 +151,12 @@ def dossier(request, pk: int):
         "timeline": selectors.timeline_for(request.user, dossier),
         "documenten": letter_selectors.documenten_op_dossier(request.user, dossier),
         "actie_form": ActieForm(initial={"datum": today}),
+        "ouders": selectors.ouders_van(jongere),
+        "alleen_lezen": dossier.overgedragen_op is not None,
+        "overdracht": dossier.overdrachten.select_related("gemeente").first(),
+        **overdracht_views.forms_for(dossier),
     }
+    context["kan_ouders_wijzigen"] = request.user.has_perm(CHANGE_JONGERE) and not context["alleen_lezen"]
     return render(request, "cases/dossier.html", context)
 
 

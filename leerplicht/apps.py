@@ -9,7 +9,7 @@ class LeerplichtConfig(AppConfig):
     def ready(self):
         from cases import registry
 
-        from . import demo, dossier, letters, termijnen
+        from . import demo, dossier, letters, overdracht, termijnen
 
         registry.timeline_providers.append(dossier.timeline_entries)
         registry.dossier_sections.append((10, "leerplicht/dossier_section.html", dossier.section_context))
@@ -18,3 +18,4 @@ class LeerplichtConfig(AppConfig):
         registry.register_letter_source(letters.VRIJSTELLING)
         registry.termijn_signaleerders.append(termijnen.signaleren)
         registry.digest_providers.append(termijnen.digest_items)
+        registry.overdracht_handlers.append(overdracht.meldingen_sluiten)

@@ -23,7 +23,11 @@ PLACEHOLDERS: dict[str, str] = {
     "jongere.adres": gettext_lazy("straat en huisnummer"),
     "jongere.postcode": gettext_lazy("postcode"),
     "jongere.woonplaats": gettext_lazy("woonplaats"),
-    "ouders.aanhef": gettext_lazy("de ouder(s)/verzorger(s) van de jongere, voor de aanhef"),
+    "ouders.aanhef": gettext_lazy(
+        "de geadresseerde ouder(s), voor de aanhef (bijvoorbeeld 'mevrouw Visser'); zonder vastgelegde "
+        "ouders: de ouder(s)/verzorger(s) van de jongere"
+    ),
+    "geadresseerde.naam": gettext_lazy("naam of namen van de ouder(s) aan wie deze brief gaat"),
     "school.naam": gettext_lazy("naam van de school (van de melding, anders de huidige inschrijving)"),
     "school.plaats": gettext_lazy("plaats van de school"),
     "melding.soort": gettext_lazy("soort melding"),

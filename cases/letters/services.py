@@ -2,6 +2,7 @@
 laying it out, storing it as a dossier document and recording its action on the timeline."""
 
 import logging
+import uuid
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ from ..concurrency import lock_and_check
 from ..constants import ACTIE_VAN_BRIEF, AuditAction, BriefSoort, BriefStatus, Verwerkingsactiviteit
 from ..letter_models import Brief, BriefSjabloon
 from ..models import Document, Dossier, Inschrijving, Jongere, Organisatie, User
+from .addressees import AAN_OUDERS, Geadresseerde, geadresseerden
 from .defaults import DEFAULTS
 from .placeholders import render_html, substitute
 
@@ -145,7 +147,11 @@ def sample_values(*, organisatie: Organisatie, actor: User, datum: date) -> dict
             "jongere.adres": "Voorbeeldstraat 1",
             "jongere.postcode": "1234AB",
             "jongere.woonplaats": "Voorbeeldstad",
-            "ouders.aanhef": _("ouder(s)/verzorger(s) van %(naam)s") % {"naam": "Sam de Voorbeeld"},
+            "ouders.aanhef": _("mevrouw de Voorbeeld"),
+            "geadresseerde.naam": "Anna de Voorbeeld",
+            "geadresseerde.adres": "Voorbeeldstraat 1",
+            "geadresseerde.postcode": "1234 AB",
+            "geadresseerde.woonplaats": "Voorbeeldstad",
             "school.naam": "Voorbeeldcollege",
             "school.plaats": "Voorbeeldstad",
             "melding.soort": _("Relatief verzuim (wettelijk)"),
@@ -173,6 +179,25 @@ def _address(soort: str, values: dict[str, str]) -> list[str]:
             values.get("school.plaats", ""),
         ]
     else:
+        if values.get("geadresseerde.naam"):
+            # A named ouder at their own address (cases/letters/addressees.py).
+            postcode_plaats = "  ".join(
+                p
+                for p in (
+                    values.get("geadresseerde.postcode"),
+                    values.get("geadresseerde.woonplaats", "").upper(),
+                )
+                if p
+            )
+            return [
+                line
+                for line in (
+                    values["geadresseerde.naam"],
+                    values.get("geadresseerde.adres", ""),
+                    postcode_plaats,
+                )
+                if line
+            ]
         if soort == BriefSoort.UITNODIGING_DOORSTROOMPUNT:
             first = values.get("jongere.naam", "")
         else:
@@ -251,46 +276,77 @@ def _queue(brief: Brief) -> None:
     transaction.on_commit(send)
 
 
+def addressees_for(*, source: registry.LetterSource, obj, soort: str) -> list[Geadresseerde | None]:
+    """One entry per letter: the ouders of each address for a letter to the ouders, or [None]
+    (one letter as the template addresses it: the school, the jongere, or "the ouders" when
+    none are recorded)."""
+    if soort not in AAN_OUDERS:
+        return [None]
+    from ..selectors import ouders_van
+
+    return geadresseerden(ouders_van(source.dossier(obj).jongere)) or [None]
+
+
 @transaction.atomic
+def brieven_start(
+    *, actor: User, source: registry.LetterSource, obj, sjabloon: BriefSjabloon, request=None
+) -> list[Brief]:
+    """Render each letter's HTML now (the user saw this text in the preview) and queue the PDFs:
+    one per address of the responsible ouders for a letter to the ouders, else one."""
+    check_letter(source=source, obj=obj, sjabloon=sjabloon)
+    dossier = source.dossier(obj)
+    # Serialise per dossier: a double click makes one set of letters, not two.
+    Dossier.objects.select_for_update().filter(pk=dossier.pk).first()
+    existing = list(
+        Brief.objects.filter(bron=source.key, bron_id=obj.pk, soort=sjabloon.soort)
+        .filter(status__in=[BriefStatus.WACHTEND, BriefStatus.BEZIG])
+        .order_by("pk")
+    )
+    if existing:
+        return existing
+    datum = timezone.localdate()
+    base_values = letter_values(actor=actor, source=source, obj=obj, datum=datum)
+    zending = uuid.uuid4()
+    brieven = []
+    for geadresseerde in addressees_for(source=source, obj=obj, soort=sjabloon.soort):
+        values = dict(base_values)
+        if geadresseerde is not None:
+            values.update(geadresseerde.values())
+        html = letter_html(sjabloon=sjabloon, values=values, actor=actor)
+        brief = Brief.objects.create(
+            organisatie_id=dossier.jongere.organisatie_id,
+            dossier=dossier,
+            sjabloon=sjabloon,
+            soort=sjabloon.soort,
+            bron=source.key,
+            bron_id=obj.pk,
+            datum=datum,
+            onderwerp=substitute(sjabloon.onderwerp, values),
+            html=html,
+            aangemaakt_door=actor,
+            ouder=geadresseerde.eerste if geadresseerde else None,
+            geadresseerde=geadresseerde.namen if geadresseerde else "",
+            adres="\n".join(geadresseerde.adresregels) if geadresseerde else "",
+            zending=zending,
+        )
+        log_access(
+            actor=actor,
+            action=AuditAction.AANMAKEN,
+            purpose=source.purpose,
+            jongere=dossier.jongere,
+            obj=brief,
+            request=request,
+        )
+        _queue(brief)
+        brieven.append(brief)
+    return brieven
+
+
 def brief_start(
     *, actor: User, source: registry.LetterSource, obj, sjabloon: BriefSjabloon, request=None
 ) -> Brief:
-    """Render the letter's HTML now (the user saw this text in the preview) and queue the PDF."""
-    check_letter(source=source, obj=obj, sjabloon=sjabloon)
-    dossier = source.dossier(obj)
-    # Serialise per dossier: a double click makes one letter, not two.
-    Dossier.objects.select_for_update().filter(pk=dossier.pk).first()
-    existing = (
-        Brief.objects.filter(bron=source.key, bron_id=obj.pk, soort=sjabloon.soort)
-        .filter(status__in=[BriefStatus.WACHTEND, BriefStatus.BEZIG])
-        .first()
-    )
-    if existing is not None:
-        return existing
-    datum = timezone.localdate()
-    values = letter_values(actor=actor, source=source, obj=obj, datum=datum)
-    brief = Brief.objects.create(
-        organisatie_id=dossier.jongere.organisatie_id,
-        dossier=dossier,
-        sjabloon=sjabloon,
-        soort=sjabloon.soort,
-        bron=source.key,
-        bron_id=obj.pk,
-        datum=datum,
-        onderwerp=substitute(sjabloon.onderwerp, values),
-        html=letter_html(sjabloon=sjabloon, values=values, actor=actor),
-        aangemaakt_door=actor,
-    )
-    log_access(
-        actor=actor,
-        action=AuditAction.AANMAKEN,
-        purpose=source.purpose,
-        jongere=dossier.jongere,
-        obj=brief,
-        request=request,
-    )
-    _queue(brief)
-    return brief
+    """The first of the letters `brieven_start` makes (callers that show one letter)."""
+    return brieven_start(actor=actor, source=source, obj=obj, sjabloon=sjabloon, request=request)[0]
 
 
 def _mark_failed(brief_id: int, message: str) -> None:
@@ -329,7 +385,11 @@ def _store(brief_id: int, content: bytes) -> Brief | None:
     document = Document(
         dossier=brief.dossier,
         naam=_file_name(brief),
-        omschrijving=brief.onderwerp[:200],
+        omschrijving=(
+            _("%(onderwerp)s (aan %(aan)s)") % {"onderwerp": brief.onderwerp, "aan": brief.geadresseerde}
+            if brief.geadresseerde
+            else brief.onderwerp
+        )[:200],
         content_type="application/pdf",
         grootte=len(content),
         geupload_door=actor,
@@ -350,7 +410,12 @@ def _store(brief_id: int, content: bytes) -> Brief | None:
             obj=obj,
             soort=ACTIE_VAN_BRIEF[BriefSoort(brief.soort)],
             datum=brief.datum,
-            omschrijving=_("Brief: %(onderwerp)s") % {"onderwerp": brief.onderwerp},
+            omschrijving=(
+                _("Brief aan %(aan)s: %(onderwerp)s")
+                % {"aan": brief.geadresseerde, "onderwerp": brief.onderwerp}
+                if brief.geadresseerde
+                else _("Brief: %(onderwerp)s") % {"onderwerp": brief.onderwerp}
+            ),
         )
     except Exception:
         document.bestand.delete(save=False)  # the rows roll back; the file must not stay behind

@@ -103,11 +103,21 @@ def brief_maken(request, pk: int, bron: str):
                 )
                 voorbeeld = services.letter_preview(sjabloon=sjabloon, values=values, actor=request.user)
             else:
-                brief = services.brief_start(
+                brieven = services.brieven_start(
                     actor=request.user, source=source, obj=obj, sjabloon=sjabloon, request=request
                 )
-                messages.success(request, _("De brief wordt gemaakt. Daarna staat hij in het dossier."))
-                return redirect("brief", pk=brief.pk)
+                if len(brieven) > 1:
+                    messages.success(
+                        request,
+                        _("Er worden %(aantal)d brieven gemaakt, één per adres: aan %(namen)s.")
+                        % {
+                            "aantal": len(brieven),
+                            "namen": _(" en aan ").join(b.geadresseerde for b in brieven),
+                        },
+                    )
+                else:
+                    messages.success(request, _("De brief wordt gemaakt. Daarna staat hij in het dossier."))
+                return redirect("brief", pk=brieven[0].pk)
         except ValidationError as exc:
             for message in exc.messages:
                 form.add_error(None, message)
@@ -149,7 +159,16 @@ def brief(request, pk: int):
         obj=brief,
         request=request,
     )
-    return render(request, "cases/letters/brief.html", {"brief": brief, "jongere": brief.dossier.jongere})
+    zending = (
+        Brief.objects.visible_to(request.user)
+        .filter(zending=brief.zending)
+        .exclude(pk=brief.pk)
+        .order_by("pk")
+        if brief.zending
+        else Brief.objects.none()
+    )
+    context = {"brief": brief, "jongere": brief.dossier.jongere, "zending": zending}
+    return render(request, "cases/letters/brief.html", context)
 
 
 @login_required
