@@ -29,6 +29,9 @@ overdracht_handlers: list[Callable] = []
 #: each receives `dossier` and `user`. Registered as (order, template name, context callable).
 dossier_sections: list[tuple[int, str, Callable]] = []
 werkvoorraad_badges: list[Callable] = []
+#: Callables (dossier) -> a Dutch reason why no letter may be made for this dossier now, or None
+#: (e.g. the BRP's geheimhouding until a person confirms the address may be used).
+letter_blockers: list[Callable] = []
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from .brp import checks as brp_checks
+from .brp import tasks as brp_tasks
 from .constants import Bron
 from .duo import checks as duo_checks
 from .duo import tasks as duo_tasks
@@ -18,6 +20,8 @@ class Check:
 
 def alle() -> list[Check]:
     duo_ok, duo_tekst = duo_checks.status()
+    brp_ok, brp_tekst = brp_checks.status()
     return [
         Check(Bron.DUO_VERZUIM, Bron.DUO_VERZUIM.label, duo_ok, duo_tekst, duo_tasks.ophalen),
+        Check(Bron.BRP, Bron.BRP.label, brp_ok, brp_tekst, brp_tasks.nachtelijk_bijwerken),
     ]

@@ -213,3 +213,41 @@ class KoppelingRun(ChoiceLabels, models.Model):
 
     def __str__(self):
         return f"{self.get_bron_display()} {self.gestart_op:%d-%m-%Y %H:%M}"
+
+
+class BrpStand(models.Model):
+    """What the BRP last said about a jongere beyond the address and ouders (which live on the
+    jongere and the ouders themselves): secrecy, death, and when it was asked."""
+
+    jongere = models.OneToOneField(
+        Jongere, verbose_name=_("jongere"), on_delete=models.CASCADE, related_name="brp_stand"
+    )
+    opgehaald_op = models.DateTimeField(_("laatst opgehaald"), null=True, blank=True)
+    geheimhouding = models.BooleanField(
+        _("geheimhouding persoonsgegevens"),
+        default=False,
+        help_text=_("De BRP meldt geheimhouding: geen gegevens aan derden, brieven pas na bevestiging."),
+    )
+    geheimhouding_bevestigd_door = models.ForeignKey(
+        User,
+        verbose_name=_("bevestigd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    geheimhouding_bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    overleden_op = models.DateField(_("overleden op"), null=True, blank=True)
+    gemeentecode = models.CharField(_("gemeente van inschrijving"), max_length=6, blank=True)
+    laatste_fout = models.TextField(_("laatste fout"), blank=True)
+
+    class Meta:
+        verbose_name = _("BRP-stand")
+        verbose_name_plural = _("BRP-standen")
+
+    def __str__(self):
+        return f"BRP {self.jongere_id}"
+
+    @property
+    def brieven_geblokkeerd(self) -> bool:
+        return self.geheimhouding and self.geheimhouding_bevestigd_op is None

@@ -266,6 +266,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "koppelingen.duo_uitberichten_versturen",
         "schedule": crontab(minute="*/15"),
     },
+    # Address, ouders and secrecy of jongeren with open work, from the BRP.
+    "koppelingen-brp-nachtelijk": {
+        "task": "koppelingen.brp_nachtelijk_bijwerken",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "koppelingen-bewaartermijn": {
         "task": "koppelingen.bewaartermijn_toepassen",
         "schedule": crontab(hour=5, minute=45),
@@ -332,6 +337,16 @@ DUO_VERZUIM_CA = env("DUO_VERZUIM_CA", default="")  # CA bundle of DUO's server;
 DUO_VERZUIM_MAP = env("DUO_VERZUIM_MAP", default="")  # directory with *.json files in our format
 DUO_VERZUIM_UITMAP = env("DUO_VERZUIM_UITMAP", default="")  # status messages as files (with the map)
 DUO_TIMEOUT = env.float("DUO_TIMEOUT", default=10.0)
+# BRP: Haal Centraal BRP Personen bevragen (POST {BRP_URL}/personen), with an API key header
+# and/or a client certificate.
+BRP_URL = env("BRP_URL", default="")
+BRP_API_KEY = env("BRP_API_KEY", default="")
+BRP_API_KEY_HEADER = env("BRP_API_KEY_HEADER", default="X-API-KEY")
+BRP_CERT = env("BRP_CERT", default="")
+BRP_KEY = env("BRP_KEY", default="")
+BRP_CA = env("BRP_CA", default="")
+BRP_TIMEOUT = env.float("BRP_TIMEOUT", default=10.0)
+BRP_RETRIES = env.int("BRP_RETRIES", default=2)  # repeats of a failed lookup (it only reads)
 # Outbox: seconds before the first retry (doubling each time) and attempts before "mislukt".
 KOPPELINGEN_RETRY_DELAY = env.float("KOPPELINGEN_RETRY_DELAY", default=60.0)
 KOPPELINGEN_MAX_POGINGEN = env.int("KOPPELINGEN_MAX_POGINGEN", default=8)
