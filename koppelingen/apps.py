@@ -15,7 +15,9 @@ class KoppelingenConfig(AppConfig):
 
         from . import selectors
         from .brp import service as brp_service
+        from .duo import levering  # noqa: F401 - registers how its signals are applied
         from .duo import service as duo_service
+        from .inlichtingenbureau import service as ib_service  # noqa: F401 - idem
 
         registry.werkvoorraad_badges.append(selectors.werkbadge)
         registry.letter_blockers.append(brp_service.brieven_blokkade)

@@ -43,9 +43,16 @@ class AfwijzenForm(forms.Form):
 
 
 class UploadForm(forms.Form):
+    SOORTEN = [
+        ("duo_verzuim", _("DUO verzuimmeldingen (duo-verzuimmeldingen/1)")),
+        ("duo_wekelijks", _("DUO wekelijkse levering (duo-levering-wekelijks/1)")),
+        ("duo_maandelijks", _("DUO uitschrijvingen per maand (duo-uitschrijvingen-maand/1)")),
+        ("inlichtingenbureau", _("Inlichtingenbureau: Jongeren in Beeld (ib-jongeren-in-beeld/1)")),
+    ]
+    soort = forms.ChoiceField(label=_("Soort bestand"), choices=SOORTEN)
     bestand = forms.FileField(
-        label=_("Bestand met DUO-verzuimmeldingen"),
-        help_text=_("JSON in het formaat duo-verzuimmeldingen/1 (zie de handleiding Koppelingen)."),
+        label=_("Bestand"),
+        help_text=_("JSON in een van onze tussenformaten (zie de handleiding Koppelingen)."),
     )
 
     def __init__(self, *args, **kwargs):

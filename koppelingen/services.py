@@ -48,6 +48,41 @@ def register_toepasser(bron: str, toepasser: Callable) -> None:
     TOEPASSERS[bron] = toepasser
 
 
+def jongere_van_signaal(*, signaal: Signaal, actor: User, request=None) -> Jongere:
+    """The jongere the signal is about; registered from the source's data (name, birth date, BSN,
+    address, woongemeente) through the core's service when the organisation does not know them."""
+    from datetime import date
+
+    from cases import services as case_services
+
+    if signaal.jongere is not None:
+        return signaal.jongere
+    if signaal.gemeente is None:
+        raise ValidationError(_("De woongemeente van de jongere is onbekend; registreer de jongere eerst."))
+    g = signaal.gegevens
+    try:
+        geboortedatum = date.fromisoformat(g.get("geboortedatum") or "")
+    except ValueError:
+        raise ValidationError(
+            _("De bron noemt geen geldige geboortedatum; registreer de jongere zelf.")
+        ) from None
+    jongere = case_services.jongere_register(
+        actor=actor,
+        organisatie=signaal.organisatie,
+        voornamen=g.get("voornamen") or "",
+        tussenvoegsel=g.get("tussenvoegsel") or "",
+        achternaam=g.get("achternaam") or "",
+        geboortedatum=geboortedatum,
+        woongemeente=signaal.gemeente,
+        bsn=g.get("bsn") or "",
+        straat=g.get("straat") or "",
+        postcode=g.get("postcode") or "",
+        woonplaats=g.get("woonplaats") or "",
+    )
+    signaal.jongere = jongere
+    return jongere
+
+
 def systeemgebruiker(organisatie: Organisatie) -> User:
     """The actor recorded when a signal is applied automatically: an account that cannot log in."""
     user, created = User.objects.get_or_create(

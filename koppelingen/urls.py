@@ -15,6 +15,6 @@ urlpatterns = [
         name="brp_geheimhouding_bevestigen",
     ),
     path("koppelingen/", views.koppelingen, name="koppelingen"),
-    path("koppelingen/duo/upload/", views.duo_upload, name="koppelingen_duo_upload"),
+    path("koppelingen/upload/", views.upload, name="koppelingen_upload"),
     path("koppelingen/<str:bron>/ophalen/", views.nu_ophalen, name="koppelingen_ophalen"),
 ]

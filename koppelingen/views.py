@@ -16,8 +16,10 @@ from cases.constants import AuditAction
 
 from . import checks, selectors, services
 from .constants import OPEN_STATUSES, Voorstel
+from .duo import levering
 from .duo import service as duo_service
 from .forms import AccepterenForm, AfwijzenForm, UploadForm
+from .inlichtingenbureau import service as ib_service
 from .services import PURPOSE
 
 PAGE_SIZE = 25
@@ -180,20 +182,27 @@ def koppelingen(request):
 @require_POST
 @login_required
 @permission_required("koppelingen.add_koppelingrun", raise_exception=True)
-def duo_upload(request):
+def upload(request):
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid() or request.user.organisatie is None:
-        messages.error(request, _("Kies een bestand om te uploaden."))
+        messages.error(request, _("Kies de soort en een bestand om te uploaden."))
         return redirect("koppelingen")
-    run = duo_service.document_verwerken(
-        organisatie=request.user.organisatie, inhoud=form.cleaned_data["bestand"].read(), via="upload"
-    )
+    organisatie, inhoud = request.user.organisatie, form.cleaned_data["bestand"].read()
+    soort = form.cleaned_data["soort"]
+    if soort == "duo_verzuim":
+        run = duo_service.document_verwerken(organisatie=organisatie, inhoud=inhoud, via="upload")
+    elif soort == "inlichtingenbureau":
+        run = ib_service.document_verwerken(organisatie=organisatie, inhoud=inhoud, via="upload")
+    else:
+        run = levering.document_verwerken(
+            organisatie=organisatie, inhoud=inhoud, soort=soort.removeprefix("duo_"), via="upload"
+        )
     if run.fout and not run.nieuw:
         messages.error(request, run.fout)
     else:
         messages.success(
             request,
-            _("%(ontvangen)s meldingen gelezen, %(nieuw)s nieuwe signalen in Binnengekomen.")
+            _("%(ontvangen)s regels gelezen, %(nieuw)s nieuwe signalen in Binnengekomen.")
             % {"ontvangen": run.ontvangen, "nieuw": run.nieuw},
         )
     return redirect("koppelingen")

@@ -89,3 +89,51 @@ def waarde(record: dict, pad: str):
 
 def afsluitreden(samenvatting: str) -> str:
     return AFSLUITREDEN.get(samenvatting, AFSLUITREDEN_ANDERS)
+
+
+# -- DUO's deliveries: the weekly changes (P-levering) and the monthly uitschrijvingen ---------
+
+FORMAAT_WEKELIJKS = "duo-levering-wekelijks/1"
+FORMAAT_MAANDELIJKS = "duo-uitschrijvingen-maand/1"
+
+#: (path, our field, DUO notion, required) beyond the person part (koppelingen.formaat.PERSOON).
+MUTATIE_VELDEN = [
+    ("mutatie_id", "extern_id", "kenmerk van de mutatie in de levering", True),
+    ("soort", "mutatie", "soort mutatie (zie MUTATIE_VOORSTEL)", True),
+    ("datum", "datum", "datum van de gebeurtenis", True),
+    ("nieuwe_gemeente.code", "nieuwe_gemeentecode", "nieuwe woongemeente bij verhuizing (CBS-code)", False),
+    ("nieuwe_gemeente.naam", "nieuwe_gemeentenaam", "naam van die gemeente", False),
+    ("school.brin", "brin", "school: BRIN-nummer", False),
+    ("school.vestiging", "vestiging", "vestiging", False),
+    ("onderwijssoort", "onderwijssoort", "soort onderwijs", False),
+    ("inschrijving.van", "ingeschreven_van", "datum inschrijving", False),
+    ("inschrijving.tot", "ingeschreven_tot", "datum uitschrijving", False),
+]
+
+#: Kind of change -> what the inbox proposes. A move out proposes the overdracht (art. 18 Lpw:
+#: the gemeente of residence acts); startkwalificatie ends kwalificatieplicht (art. 4a Lpw);
+#: a death closes the open work.
+MUTATIE_VOORSTEL = {
+    "verhuisd_binnen": "adres_bijwerken",
+    "verhuisd_buiten": "overdracht_verhuisd",
+    "inschrijving_nieuw": "schoolgeschiedenis",
+    "inschrijving_gewijzigd": "schoolgeschiedenis",
+    "inschrijving_beeindigd": "schoolgeschiedenis",
+    "startkwalificatie": "geen",
+    "overleden": "afsluiten_overleden",
+    "vier_jaar": "geen",
+    "drieentwintig_jaar": "geen",
+}
+
+UITSCHRIJVING_VELDEN = [
+    ("id", "extern_id", "kenmerk van de regel in de rapportage", True),
+    ("uitgeschreven_op", "datum", "datum van uitschrijving", True),
+    ("school.brin", "brin", "school: BRIN-nummer", False),
+    ("school.vestiging", "vestiging", "vestiging", False),
+    ("nieuwe_inschrijving", "nieuwe_inschrijving", "staat elders ingeschreven", False),
+    ("vrijstelling", "vrijstelling", "heeft een vrijstelling", False),
+]
+#: Leerplicht runs from age 5 (art. 3 Lpw) and kwalificatieplicht to 18 (art. 4a Lpw): an
+#: uitschrijving without a new enrolment or vrijstelling is absoluut verzuim. From 18 to the
+#: Doorstroompunt's age limit it is a voortijdig schoolverlater (RMC-functie, art. 8.3.1 WEB).
+LEERPLICHT_LEEFTIJD = (5, 18)

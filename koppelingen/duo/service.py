@@ -6,13 +6,11 @@ import json
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases import services as case_services
 from cases.models import Organisatie, School
 from doorstroom import services as doorstroom_services
 from leerplicht import services as leerplicht_services
@@ -21,7 +19,7 @@ from leerplicht.services import MeldingGegevens
 
 from ..constants import Bron, DuoStatus, RunStatus, UitberichtStatus, Voorstel
 from ..models import KoppelingRun, Uitbericht
-from ..services import Record, register_toepasser, signalen_ontvangen
+from ..services import Record, jongere_van_signaal, register_toepasser, signalen_ontvangen
 from . import client, mapping
 
 BRON = Bron.DUO_VERZUIM
@@ -145,26 +143,7 @@ def toepassen(*, signaal, actor, keuzes: dict, request=None) -> str:
     """Accepting a DUO signal: the jongere (registered from DUO's data when not yet known), then
     a melding of the mapped soort with DUO's number, or a traject Verzuim 18+."""
     g = signaal.gegevens
-    jongere = signaal.jongere
-    if jongere is None:
-        if signaal.gemeente is None:
-            raise ValidationError(
-                _("De woongemeente van de jongere is onbekend; registreer de jongere eerst.")
-            )
-        jongere = case_services.jongere_register(
-            actor=actor,
-            organisatie=signaal.organisatie,
-            voornamen=g["voornamen"],
-            tussenvoegsel=g.get("tussenvoegsel") or "",
-            achternaam=g["achternaam"],
-            geboortedatum=date.fromisoformat(g["geboortedatum"]),
-            woongemeente=signaal.gemeente,
-            bsn=g.get("bsn") or "",
-            straat=g.get("straat") or "",
-            postcode=g.get("postcode") or "",
-            woonplaats=g.get("woonplaats") or "",
-        )
-        signaal.jongere = jongere
+    jongere = jongere_van_signaal(signaal=signaal, actor=actor, request=request)
     dossier = jongere.dossier
     ontvangen_op = date.fromisoformat(g["ontvangen_op"])
     toelichting = "\n".join(

@@ -188,12 +188,15 @@ def test_a_beheerder_uploads_a_file_on_the_koppelingen_page(client, org, beheerd
 
     client.force_login(beheerder)
     response = client.post(
-        reverse("koppelingen_duo_upload"),
-        {"bestand": SimpleUploadedFile("duo.json", drie_meldingen, content_type="application/json")},
+        reverse("koppelingen_upload"),
+        {
+            "soort": "duo_verzuim",
+            "bestand": SimpleUploadedFile("duo.json", drie_meldingen, content_type="application/json"),
+        },
         follow=True,
     )
     page = response.content.decode()
-    assert "3 meldingen gelezen, 2 nieuwe signalen in Binnengekomen." in page
+    assert "3 regels gelezen, 2 nieuwe signalen in Binnengekomen." in page
     assert KoppelingRun.objects.get().bron == Bron.DUO_VERZUIM
     assert "ontvangen 2, automatisch toegepast 0, toegepast 0, wachtend 2" in page
     # The beheerder reads no dossiers: no inbox for them.
