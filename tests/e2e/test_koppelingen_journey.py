@@ -11,7 +11,7 @@ from koppelingen.duo import service
 from leerplicht.models import Melding
 from tests.e2e.conftest import pass_second_factor
 from tests.factories import SchoolFactory, UserFactory
-from tests.koppelingen.conftest import NOOR, duo_document, duo_melding
+from tests.koppelingen.documenten import NOOR, duo_document, duo_melding
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PASSWORD = "geheim-wachtwoord-123"

@@ -10,7 +10,7 @@ from koppelingen.models import AutomatischToepassen, KoppelingRun, Signaal
 from leerplicht.constants import MeldingSoort
 from leerplicht.models import Melding
 from tests.factories import GemeenteFactory, JongereFactory, UserFactory
-from tests.koppelingen.conftest import DAAN, NOOR, duo_bytes, duo_melding
+from tests.koppelingen.documenten import DAAN, NOOR, duo_bytes, duo_melding
 
 pytestmark = pytest.mark.django_db
 
