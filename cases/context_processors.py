@@ -7,6 +7,7 @@ from .access import VIEW_PERMISSION
 NAVIGATION = [
     ("start", _("Start"), None),
     ("werkvoorraad", _("Werkvoorraad"), "leerplicht.view_melding"),
+    ("binnengekomen", _("Binnengekomen"), "koppelingen.view_signaal"),
     ("jongeren", _("Jongeren"), VIEW_PERMISSION),
     ("meldingen", _("Meldingen"), "leerplicht.view_melding"),
     ("trajecten", _("Trajecten"), "doorstroom.view_traject"),
@@ -15,6 +16,7 @@ NAVIGATION = [
     ("imports", _("Import"), "cases.add_importrecord"),
     ("inzageverzoek", _("Inzageverzoek"), "cases.inzageverzoek_jongere"),
     ("sjablonen", _("Briefsjablonen"), "cases.change_briefsjabloon"),
+    ("koppelingen", _("Koppelingen"), "koppelingen.view_koppelingrun"),
     ("admin:index", _("Beheer"), "is_staff"),
     ("api-tokens", _("API-tokens"), "cases.add_apitoken"),
 ]

@@ -9,6 +9,9 @@ Apps register in their AppConfig.ready():
   overdue) of their open items; run by the daily job `cases.termijnen_signaleren`;
 - `digest_providers`: callables (user) -> list[DigestItem]: the open items assigned to `user`,
   read through `visible_to(user)`; the daily e-mail digest is built from them.
+- `werkvoorraad_badges`: callables (user) -> Werkbadge | None: a count another app shows on the
+  werkvoorraad and the caseload (e.g. signals waiting in the koppelingen inbox), so those pages
+  show it without importing that app.
 - `overdracht_handlers`: callables (actor=, dossier=, datum=) -> int that close the open items
   of a dossier handed over to another gemeente (cases/overdracht.py); return how many.
 """
@@ -28,6 +31,19 @@ dossier_sections: list[tuple[int, str, Callable]] = []
 #: Callables (user, dossier, today) -> str | None: a status label that replaces the obligation's
 #: ("Leerplichtig") on the dossier page, e.g. "Vrijgesteld (5a)" while a vrijstelling holds.
 dossier_status_providers: list[Callable] = []
+werkvoorraad_badges: list[Callable] = []
+#: Callables (dossier) -> a Dutch reason why no letter may be made for this dossier now, or None
+#: (e.g. the BRP's geheimhouding until a person confirms the address may be used).
+letter_blockers: list[Callable] = []
+
+
+@dataclass(frozen=True)
+class Werkbadge:
+    """'3 signalen binnengekomen', linking to the page where they wait."""
+
+    tekst: str
+    aantal: int
+    url: str
 
 
 @dataclass(frozen=True)

@@ -148,3 +148,32 @@ def dagelijks_overzicht_instellen(*, user: User, aan: bool) -> User:
     user.dagelijks_overzicht = aan
     user.save(update_fields=["dagelijks_overzicht"])
     return user
+
+
+@transaction.atomic
+def jongere_adres_bijwerken(
+    *,
+    actor: User,
+    jongere: Jongere,
+    straat: str,
+    postcode: str,
+    woonplaats: str,
+    woongemeente: Gemeente | None = None,
+    purpose: Verwerkingsactiviteit = Verwerkingsactiviteit.REGISTRATIE,
+    request=None,
+) -> list[str]:
+    """Set the address (and, when given, the woongemeente, which must be one of the
+    organisation's) from a source such as the BRP; returns the names of the changed fields."""
+    jongere = Jongere.objects.select_for_update().get(pk=jongere.pk)
+    values = {"straat": straat, "postcode": postcode, "woonplaats": woonplaats}
+    if woongemeente is not None:
+        values["woongemeente"] = woongemeente
+    changed = [name for name, value in values.items() if getattr(jongere, name) != value]
+    if not changed:
+        return []
+    for name in changed:
+        setattr(jongere, name, values[name])
+    jongere.full_clean()
+    jongere.save(update_fields=[("woongemeente" if n == "woongemeente" else n) for n in changed])
+    log_access(actor=actor, action=AuditAction.WIJZIGEN, purpose=purpose, jongere=jongere, request=request)
+    return changed

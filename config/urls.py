@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("leerplicht.urls")),
     path("", include("doorstroom.urls")),
     path("", include("reporting.urls")),
+    path("", include("koppelingen.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -129,6 +129,15 @@ class Melding(OwnedByOrganisation, VersionedModel):
     extern_id = models.CharField(
         _("extern id"), max_length=64, blank=True, help_text=_("Sleutel in het bronsysteem.")
     )
+    duo_meldingnummer = models.CharField(
+        _("DUO-meldingnummer"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Nummer van de verzuimmelding in het verzuimregister van DUO; de status gaat onder dit "
+            "nummer terug naar DUO. Leeg bij een melding die niet via DUO binnenkwam."
+        ),
+    )
     geregistreerd_door = models.ForeignKey(
         User, verbose_name=_("geregistreerd door"), on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -182,6 +191,12 @@ class Melding(OwnedByOrganisation, VersionedModel):
                 condition=~models.Q(extern_id=""),
                 name="melding_extern_id_uniek",
                 violation_error_message=_("Deze extern_id bestaat al bij een andere melding."),
+            ),
+            # One melding per DUO verzuimmelding: reading DUO's file again adds nothing.
+            models.UniqueConstraint(
+                fields=["organisatie", "duo_meldingnummer"],
+                condition=~models.Q(duo_meldingnummer=""),
+                name="melding_duo_nummer_uniek",
             ),
         ]
 

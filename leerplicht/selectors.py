@@ -52,6 +52,7 @@ def werkvoorraad_meldingen(user, today: date) -> QuerySet[Melding]:
         .select_related("dossier__jongere", "school", "behandelaar")
         .only(
             *("organisatie_id", "dossier_id", "soort", "fase", "ontvangen_op", "verzuim_van", "verzuim_tot"),
+            "duo_meldingnummer",
             *SIGNAAL_FIELDS,
             *JONGERE_NAAM,
             *("school__naam", "behandelaar__username", "behandelaar__first_name", "behandelaar__last_name"),

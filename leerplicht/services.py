@@ -34,6 +34,7 @@ from .constants import (
 )
 from .models import Melding, MeldingActie, MeldingRoute, MeldingTransitie
 from .proces_verbaal import verdachte_voor
+from .signals import melding_fase_gewijzigd
 from .workflow import MAS
 
 PURPOSE = Verwerkingsactiviteit.HANDHAVING_LEERPLICHT
@@ -174,26 +175,41 @@ def melding_register(
     data: MeldingGegevens,
     confirmed: bool = False,
     sleutel: str = "",
+    duo_meldingnummer: str = "",
     request=None,
 ) -> Melding:
     """Register a new melding in phase Waarnemen on the jongere's dossier.
 
     `sleutel` is the form's idempotency key: a second submission of the same form raises
-    AlVerwerkt with the melding the first one created, and creates nothing."""
+    AlVerwerkt with the melding the first one created, and creates nothing. A melding from DUO's
+    verzuimregister carries DUO's number; a second melding with the same number is refused."""
     eerder = eerder_verwerkt(actor, sleutel, MELDING_MODEL)
     if eerder is not None:
         raise AlVerwerkt(eerder)
     _validate(dossier, data, confirmed=confirmed)
     jongere = dossier.jongere
+    if (
+        duo_meldingnummer
+        and Melding.objects.filter(
+            organisatie_id=jongere.organisatie_id, duo_meldingnummer=duo_meldingnummer
+        ).exists()
+    ):
+        raise ValidationError(
+            _("Er is al een melding met DUO-meldingnummer %(nummer)s.") % {"nummer": duo_meldingnummer}
+        )
     melding = Melding.objects.create(
         dossier=dossier,
         gemeente_id=jongere.woongemeente_id,
         leeftijd=age_on(jongere.geboortedatum, data.ontvangen_op),
         geregistreerd_door=actor,
+        duo_meldingnummer=duo_meldingnummer,
         **vars(data),
     )
     MeldingTransitie.objects.create(melding=melding, van="", naar=Fase.WAARNEMEN, gebruiker=actor)
     vastleggen(actor, sleutel, MELDING_MODEL, melding.pk)
+    melding_fase_gewijzigd.send(
+        sender=Melding, melding=melding, van="", naar=Fase.WAARNEMEN, reden="", actor=actor
+    )
     log_access(
         actor=actor,
         action=AuditAction.AANMAKEN,
@@ -264,6 +280,7 @@ def melding_transition(
     melding.save()
     termijnen.melding_bijwerken(melding.pk)
     MeldingTransitie.objects.create(melding=melding, van=van, naar=naar, reden=reden, gebruiker=actor)
+    melding_fase_gewijzigd.send(sender=Melding, melding=melding, van=van, naar=naar, reden=reden, actor=actor)
     log_access(
         actor=actor,
         action=AuditAction.WIJZIGEN,

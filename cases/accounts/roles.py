@@ -27,6 +27,11 @@ DOORSTROOM_CASE_WORK = [
     "doorstroom.add_traject",
     "doorstroom.change_traject",
 ]
+# The koppelingen inbox: read signals, accept or dismiss them (accepting also needs the team
+# app's permission for what the proposal makes, e.g. leerplicht.add_melding).
+INBOX = ["koppelingen.view_signaal", "koppelingen.change_signaal"]
+# The beheer page Koppelingen: configuration state, runs, upload and "nu ophalen".
+KOPPELINGEN_BEHEER = ["koppelingen.view_koppelingrun", "koppelingen.add_koppelingrun"]
 # Start the jaarverslag and download its files (aggregates only).
 REPORTING = ["reporting.view_reportrun", "reporting.add_reportrun"]
 # Personal API tokens: for the case-work roles only (docs/rollen.md); a token has its user's rights.
@@ -38,6 +43,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_importrecord",
         *LEERPLICHT_CASE_WORK,
         *REPORTING,
+        *INBOX,
         # Hands a jongere turning 18 without startkwalificatie over to the Doorstroompunt.
         "doorstroom.add_traject",
         "cases.view_jongere",
@@ -53,6 +59,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_importrecord",
         *DOORSTROOM_CASE_WORK,
         *REPORTING,
+        *INBOX,
         # Reads the leerplicht history of the jongeren handed over at 18.
         "leerplicht.view_melding",
         "leerplicht.view_vrijstelling",
@@ -69,6 +76,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.add_importrecord",
         "cases.view_importrecord",
         *LEERPLICHT_REGISTRATION,
+        *INBOX,
+        *KOPPELINGEN_BEHEER,
         "cases.view_jongere",
         "cases.add_jongere",
         "cases.change_jongere",
@@ -82,6 +91,11 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     # Configures, but reads no dossiers.
     Role.FUNCTIONEEL_BEHEERDER: [
         *POPULATIE,
+        *KOPPELINGEN_BEHEER,
+        "koppelingen.view_automatischtoepassen",
+        "koppelingen.add_automatischtoepassen",
+        "koppelingen.change_automatischtoepassen",
+        "koppelingen.delete_automatischtoepassen",
         "leerplicht.view_termijn",
         "leerplicht.add_termijn",
         "leerplicht.change_termijn",

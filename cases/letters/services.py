@@ -262,6 +262,10 @@ def check_letter(*, source: registry.LetterSource, obj, sjabloon: BriefSjabloon)
     refusal = source.refusal(obj, sjabloon.soort) if source.refusal else None
     if refusal:
         raise ValidationError(refusal)
+    for blocker in registry.letter_blockers:
+        reason = blocker(dossier)
+        if reason:
+            raise ValidationError(reason)
 
 
 def _queue(brief: Brief) -> None:

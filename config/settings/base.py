@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "doorstroom",
     "reporting",
     "django_prometheus",
+    "koppelingen",
 ]
 
 MIDDLEWARE = [
@@ -321,6 +322,25 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.imports_bijhouden",
         "schedule": crontab(minute="*/10"),
     },
+    # Koppelingen (docs/koppelingen.md): each does nothing while its source is not configured.
+    "koppelingen-duo-ophalen": {
+        "task": "koppelingen.duo_ophalen",
+        "schedule": crontab(minute=10),
+    },
+    # Status messages to DUO the broker lost or that ran out of retries are queued again.
+    "koppelingen-duo-uitberichten": {
+        "task": "koppelingen.duo_uitberichten_versturen",
+        "schedule": crontab(minute="*/15"),
+    },
+    # Address, ouders and secrecy of jongeren with open work, from the BRP.
+    "koppelingen-brp-nachtelijk": {
+        "task": "koppelingen.brp_nachtelijk_bijwerken",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "koppelingen-bewaartermijn": {
+        "task": "koppelingen.bewaartermijn_toepassen",
+        "schedule": crontab(hour=5, minute=45),
+    },
 }
 
 # E-mail (the daily digest). Console by default: mails are printed, nothing leaves the machine.
@@ -381,6 +401,33 @@ IMPORTERS = {
     "populatie": "reporting.imports.PopulatieImporter",
     "ouders": "cases.imports.ouders.OudersImporter",
 }
+
+# Koppelingen with DUO, the BRP and the Inlichtingenbureau (docs/koppelingen.md). Every one is off
+# until configured; uploading a DUO file works without any of them.
+# DUO verzuimmeldingen: over HTTPS with a client certificate (mutual TLS), or a watched directory.
+DUO_VERZUIM_ORGANISATIE = env("DUO_VERZUIM_ORGANISATIE", default="")  # slug the fetched meldingen go to
+DUO_VERZUIM_URL = env("DUO_VERZUIM_URL", default="")
+DUO_VERZUIM_CERT = env("DUO_VERZUIM_CERT", default="")  # client certificate (PEM)
+DUO_VERZUIM_KEY = env("DUO_VERZUIM_KEY", default="")  # its private key (PEM)
+DUO_VERZUIM_CA = env("DUO_VERZUIM_CA", default="")  # CA bundle of DUO's server; empty: system CAs
+DUO_VERZUIM_MAP = env("DUO_VERZUIM_MAP", default="")  # directory with *.json files in our format
+DUO_VERZUIM_UITMAP = env("DUO_VERZUIM_UITMAP", default="")  # status messages as files (with the map)
+DUO_TIMEOUT = env.float("DUO_TIMEOUT", default=10.0)
+# BRP: Haal Centraal BRP Personen bevragen (POST {BRP_URL}/personen), with an API key header
+# and/or a client certificate.
+BRP_URL = env("BRP_URL", default="")
+BRP_API_KEY = env("BRP_API_KEY", default="")
+BRP_API_KEY_HEADER = env("BRP_API_KEY_HEADER", default="X-API-KEY")
+BRP_CERT = env("BRP_CERT", default="")
+BRP_KEY = env("BRP_KEY", default="")
+BRP_CA = env("BRP_CA", default="")
+BRP_TIMEOUT = env.float("BRP_TIMEOUT", default=10.0)
+BRP_RETRIES = env.int("BRP_RETRIES", default=2)  # repeats of a failed lookup (it only reads)
+# Outbox: seconds before the first retry (doubling each time) and attempts before "mislukt".
+KOPPELINGEN_RETRY_DELAY = env.float("KOPPELINGEN_RETRY_DELAY", default=60.0)
+KOPPELINGEN_MAX_POGINGEN = env.int("KOPPELINGEN_MAX_POGINGEN", default=8)
+# Days the raw content of a handled signal is kept (Wpg: 5 years for verzuim data).
+KOPPELINGEN_BEWAARTERMIJN_DAGEN = env.int("KOPPELINGEN_BEWAARTERMIJN_DAGEN", default=5 * 365)
 
 # Secret used to pseudonymise subject ids in the processing log; defaults to SECRET_KEY.
 AUDIT_PSEUDONYM_KEY = env("AUDIT_PSEUDONYM_KEY", default="") or SECRET_KEY

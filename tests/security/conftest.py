@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 
 from cases.constants import BriefSoort, BriefStatus, Role
 from cases.models import Brief, BriefSjabloon, Document, ImportRecord
+from koppelingen.models import Signaal
 from reporting.models import ReportRun, ReportRunStatus
 from tests.api.conftest import Seed, power_user, seed_organisation
 from tests.factories import UserFactory
@@ -23,6 +24,7 @@ class World:
     outsider: object  # organisation B, every case role and functioneel beheerder
     beheerder: object  # organisation A, functioneel beheerder: configures, reads no dossiers
     teamleider: object  # organisation A, aggregates only
+    signaal: object  # organisation A, an inbox signal about the jongere
 
     def objects(self) -> dict[str, object]:
         """One object of A per kind, by the name the isolation test maps routes to."""
@@ -41,6 +43,7 @@ class World:
             "briefsjabloon": self.brief.sjabloon,
             "populatie": self.seed.populatie,
             "codeitem": self.seed.code,
+            "signaal": self.signaal,
         }
 
 
@@ -94,4 +97,15 @@ def world(organisatie_a, organisatie_b):
         username="a-beheerder", organisatie=organisatie_a, role=Role.FUNCTIONEEL_BEHEERDER
     )
     teamleider = UserFactory(username="a-teamleider", organisatie=organisatie_a, role=Role.TEAMLEIDER)
-    return World(seed, document, importrecord, reportrun, brief, outsider, beheerder, teamleider)
+    signaal = Signaal.objects.create(
+        organisatie=organisatie_a,
+        bron="duo_verzuim",
+        soort="verzuimmelding",
+        extern_id="VM-ISOLATIE-1",
+        inhoud={},
+        voorstel="nieuwe_melding",
+        jongere=seed.jongere,
+        gemeente=seed.jongere.woongemeente,
+        bewaren_tot=seed.melding.ontvangen_op,
+    )
+    return World(seed, document, importrecord, reportrun, brief, outsider, beheerder, teamleider, signaal)

@@ -26,6 +26,7 @@ PAGE_ROUTES = {
     ("rapportages", "pk"): "reportrun",
     ("brieven", "pk"): "brief",
     ("sjablonen", "pk"): "briefsjabloon",
+    ("binnengekomen", "pk"): "signaal",
 }
 #: Routes whose dossier must be a Doorstroompunt one (a jongere of 18+) to reach the view.
 DOORSTROOM_DOSSIER_ROUTES = {"traject_starten"}
