@@ -26,8 +26,8 @@ class PdfResult:
     pages: int
 
 
-def _row_cells(table: Table, values: dict) -> list[str]:
-    return [format_value(values.get(column.key), column) for column in table.columns]
+def _row_cells(table: Table, values: dict, *, percentage: bool = False) -> list[str]:
+    return [format_value(values.get(column.key), column, percentage=percentage) for column in table.columns]
 
 
 def table_context(table: Table) -> dict:
@@ -35,9 +35,14 @@ def table_context(table: Table) -> dict:
         "id": table.id,
         "titel": table.titel,
         "toelichting": table.toelichting,
+        "voetnoten": table.voetnoten,
         "columns": [column.label for column in table.columns],
         "rows": [
-            {"label": row.label, "level": min(row.level, 3), "cells": _row_cells(table, row.values)}
+            {
+                "label": row.label,
+                "level": min(row.level, 3),
+                "cells": _row_cells(table, row.values, percentage=row.percentage),
+            }
             for row in table.rows
         ],
         "total": {"label": TOTAAL, "cells": _row_cells(table, table.total)} if table.has_total else None,

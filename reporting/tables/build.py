@@ -66,4 +66,9 @@ def build_report(
     with reads_from_replica():
         for builder in BUILDERS:
             report.tables.extend(builder(organisatie, schooljaar, vergelijkingsjaar, report.gemeenten))
+        report.feiten = leerplicht.feiten(organisatie, schooljaar)
+    # Imported here: the controle reads the tables' labels, which import the table modules.
+    from reporting.controle import run as controle
+
+    report.controle = controle(report)
     return report
