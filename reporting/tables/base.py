@@ -32,6 +32,8 @@ class Row:
     #: A row whose numbers are percentages (e.g. the vsv-percentage in a table of key
     #: figures): every renderer writes them with a % sign.
     percentage: bool = False
+    #: Where the figure comes from, shown next to it in the PDF (e.g. the BBV indicators).
+    bron: str = ""
 
 
 @dataclass
@@ -66,6 +68,12 @@ class Report:
     controle: list[str] = field(default_factory=list)
     #: Figures the controle needs that no table shows (e.g. closed meldingen without result).
     feiten: dict = field(default_factory=dict)
+    #: The teamleider's texts ({sleutel: Markdown}, reporting/teksten.py) and the cover logo.
+    teksten: dict[str, str] = field(default_factory=dict)
+    logo: str = ""
+    logo_tekst: str = ""
+    #: Extra comparison years (Roermond style), oldest first: {schooljaar: {figure: n}}.
+    reeks: dict[str, dict] = field(default_factory=dict)
 
     def table(self, table_id: str) -> Table:
         return next(t for t in self.tables if t.id == table_id)

@@ -6,7 +6,7 @@ from cases.models import Organisatie
 from cases.replica import reads_from_replica
 from cases.rules import Schooljaar
 
-from . import doorstroom, leerplicht
+from . import doorstroom, indicatoren, leerplicht
 from .base import Report
 
 # The builders in report order; each returns a list of Tables and runs a fixed number of
@@ -48,6 +48,7 @@ TABLE_IDS = [
     "kwetsbare_jongeren_uitstroom",
     "jongeren_in_beeld",
     "doorstroom_resultaten_per_gemeente",
+    "bbv_indicatoren",
 ]
 
 
@@ -67,8 +68,14 @@ def build_report(
         for builder in BUILDERS:
             report.tables.extend(builder(organisatie, schooljaar, vergelijkingsjaar, report.gemeenten))
         report.feiten = leerplicht.feiten(organisatie, schooljaar)
+        vsv = next((t for t in report.tables if t.id == "vsv_kerncijfers"), None)
+        report.tables.append(indicatoren.bbv_indicatoren(organisatie, schooljaar, vergelijkingsjaar, vsv))
     # Imported here: the controle reads the tables' labels, which import the table modules.
     from reporting.controle import run as controle
 
     report.controle = controle(report)
+    from reporting import selectors
+
+    report.teksten = selectors.teksten(organisatie=organisatie, schooljaar=schooljaar.start_year)
+    report.logo, report.logo_tekst = selectors.logo_data_uri(organisatie=organisatie)
     return report

@@ -127,14 +127,18 @@ DEFINITIES = {
         _d(
             "bbv_absoluut",
             _("Absoluut verzuim per 1.000 leerlingen"),
-            _("Meldingen absoluut verzuim in het schooljaar per 1.000 leerlingen van 5-18 jaar."),
+            _(
+                "Leerlingen met een melding absoluut verzuim in het schooljaar (iedere leerling één "
+                "keer) per 1.000 leerlingen van 5-18 jaar."
+            ),
         ),
         _d(
             "bbv_relatief",
             _("Relatief verzuim per 1.000 leerlingen"),
             _(
-                "Meldingen relatief verzuim (wettelijk en licht, zonder thuiszitters) in het schooljaar "
-                "per 1.000 leerlingen van 5-18 jaar."
+                "Leerlingen met een melding wettelijk relatief verzuim of langdurig relatief verzuim "
+                "(thuiszitter) in het schooljaar (iedere leerling één keer) per 1.000 leerlingen van "
+                "5-18 jaar. Licht relatief verzuim (onder de meldplicht) telt niet mee."
             ),
         ),
         _d(

@@ -250,12 +250,15 @@ def vsv_kerncijfers(organisatie, schooljaar, vergelijkingsjaar, codes, gemeente_
     before = figures(vergelijkingsjaar, vergelijking=True) if vergelijkingsjaar else None
     columns = [Column("aantal", _("Aantal"))]
     if before:
-        columns.append(Column("vorig_jaar", str(vergelijkingsjaar)))
+        columns += [Column("vorig_jaar", str(vergelijkingsjaar)), Column("verschil", _("Verschil"))]
     rows = []
     for key, label in labels.items():
         values = {"aantal": now[key]}
         if before:
             values["vorig_jaar"] = before[key]
+            values["verschil"] = (
+                round(now[key] - before[key], 1) if now[key] is not None and before[key] is not None else None
+            )
         rows.append(Row(str(label), values, percentage=key == "percentage"))
     return Table(
         id="vsv_kerncijfers",

@@ -95,7 +95,28 @@ def feiten(organisatie, schooljaar) -> dict:
     meldingen = meldingen_of(organisatie, schooljaar)
     zonder = grouped(meldingen.filter(fase=Fase.AFGESLOTEN, resultaat__isnull=True), "soort")
     buiten = meldingen.exclude(gemeente_id__in=organisatie.gemeenten.values("pk")).count()
-    return {"afgesloten_zonder_resultaat": zonder, "meldingen_buiten_gemeenten": buiten}
+    # Per gemeente and soort, for the OCW leerplichttelling (reporting/leerplichttelling.py):
+    # meldingen, distinct leerlingen, processen-verbaal and Halt-verwijzingen. One query each.
+    per_gemeente = {
+        (r["gemeente_id"], r["soort"]): r
+        for r in meldingen.order_by()
+        .values("gemeente_id", "soort")
+        .annotate(
+            meldingen=Count("pk"),
+            leerlingen=Count("dossier", distinct=True),
+            pv=Count("pk", filter=Q(proces_verbaal=True)),
+            halt=Count("pk", filter=Q(halt_verwijzing=True)),
+        )
+    }
+    vrijstellingen = grouped(
+        vrijstellingen_of(organisatie, schooljaar), "gemeente_id", "grondslag", "besluit"
+    )
+    return {
+        "afgesloten_zonder_resultaat": zonder,
+        "meldingen_buiten_gemeenten": buiten,
+        "per_gemeente_soort": per_gemeente,
+        "vrijstellingen_per_gemeente": vrijstellingen,
+    }
 
 
 def _populatie(gemeente_codes: dict[int, str], schooljaar: Schooljaar) -> dict[str, int]:
@@ -185,8 +206,7 @@ def kerncijfers(organisatie, schooljaar, vergelijkingsjaar, gemeenten, gemeente_
         toelichting=_(
             "Leerplichtigen komen uit de ingevoerde populatiecijfers (BRP); zonder die cijfers staat er n.b."
         ),
-        voetnoten=[telt("melding"), telt("leerling_gemeld")]
-        + ([telt("vergelijkingsjaar_nb")] if previous else []),
+        voetnoten=[telt("vergelijkingsjaar_nb")] if previous and not previous["has_data"] else [],
     )
 
 

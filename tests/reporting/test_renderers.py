@@ -142,18 +142,19 @@ def test_pdf_shows_cover_contents_tables_in_dutch_notation_and_a_colofon(tmp_pat
     # Cover: organisation and schooljaar.
     assert "Leerplicht Zoetermeer" in pages[0] and "Schooljaar 2024-2025" in pages[0]
     assert "vergelijking met schooljaar 2023-2024" in pages[0]
-    # Table of contents with the page each table starts on.
+    # Table of contents with the page each part and table starts on.
     assert "Inhoud" in pages[1]
     toc = {line.split(" .")[0].strip(): line.split()[-1] for line in pages[1].splitlines() if " ..." in line}
-    assert toc["Meldingen per soort"] == "3"
-    assert toc["Uitstroom van begeleide vsv'ers"] == "4"
-    assert "Meldingen per soort" in pages[2]
-    # One section per part.
-    assert "Leerplicht" in pages[2] and "Doorstroompunt" in pages[3]
+    assert toc["Kerncijfers"] == "3"
+    assert toc["Meldingen per soort"] == "4"
+    assert toc["Uitstroom van begeleide vsv'ers"] == "5"
+    # The kerncijfers page comes first, then one section per part.
+    assert "Kerncijfers leerplicht" in pages[2] and "n.b." in pages[2]
+    assert "Meldingen per soort" in pages[3]
+    assert "Leerplicht" in pages[3] and "Doorstroompunt" in pages[4]
     # Numbers as a Dutch reader expects them, 'n.b.' for what is unknown, a Totaal row.
     assert "2.318" in text and "29,9%" in text and "7.753" in text and "100,0%" in text
-    assert "n.b." in pages[2]
-    assert "Totaal" in pages[2]
+    assert "Totaal" in pages[3]
     # The chart's legend repeats the numbers of its table.
     assert "Relatief verzuim (wettelijk): 2.318 (29,9%)" in text
     # Page numbers in the footer, and the colofon says when and from which data.
@@ -162,7 +163,7 @@ def test_pdf_shows_cover_contents_tables_in_dutch_notation_and_a_colofon(tmp_pat
     assert "Colofon" in colofon
     assert "15 september 2025 om" in colofon and "10:30" in colofon
     assert "Berekend uit de meldingen van Leerplicht Zoetermeer." in colofon
-    assert result.pages == pdf_pages(result.content, tmp_path) == 5
+    assert result.pages == pdf_pages(result.content, tmp_path) == 6
 
 
 def test_a_report_of_thirty_tables_renders_in_a_few_seconds(tmp_path, capsys):
@@ -198,4 +199,4 @@ def test_labels_are_escaped_in_charts_and_pdf():
     table = report.table("meldingen_per_soort")
     table.rows[0].label = "Verzuim <script> & zo"
     assert "Verzuim &lt;script&gt; &amp; zo" in table_chart(table)
-    assert render_pdf(report).pages == 5
+    assert render_pdf(report).pages == 6
