@@ -55,7 +55,7 @@ def table_context(table: Table, tekst="") -> dict:
 
 
 #: The tables of the kerncijfers page, in order: this year against last year, and the indicators.
-KERNCIJFERS = ["kerncijfers", "vsv_kerncijfers", "bbv_indicatoren"]
+KERNCIJFERS = ["kerncijfers", "kerncijfers_drie_jaren", "vsv_kerncijfers", "bbv_indicatoren"]
 #: Per-gemeente figures for a contactgemeente: (table id, row label or None for its Totaal, text).
 GEMEENTE_CIJFERS = [
     ("relatief_per_gemeente", None, "Meldingen relatief verzuim"),

@@ -53,8 +53,14 @@ TABLE_IDS = [
 
 
 def build_report(
-    organisatie: Organisatie, schooljaar: Schooljaar, vergelijkingsjaar: Schooljaar | None = None
+    organisatie: Organisatie,
+    schooljaar: Schooljaar,
+    vergelijkingsjaar: Schooljaar | None = None,
+    *,
+    drie_jaren: bool = False,
 ) -> Report:
+    """All tables; `drie_jaren` adds the Roermond-style key figures of the last three
+    schooljaren side by side (kerncijfers_drie_jaren) to the kerncijfers page."""
     report = Report(
         organisatie_naam=organisatie.naam,
         organisatie_slug=organisatie.slug,
@@ -68,6 +74,11 @@ def build_report(
         for builder in BUILDERS:
             report.tables.extend(builder(organisatie, schooljaar, vergelijkingsjaar, report.gemeenten))
         report.feiten = leerplicht.feiten(organisatie, schooljaar)
+        if drie_jaren:
+            gemeente_codes = dict(organisatie.gemeenten.values_list("pk", "code"))
+            report.tables.insert(
+                1, leerplicht.kerncijfers_drie_jaren(organisatie, schooljaar, gemeente_codes)
+            )
         vsv = next((t for t in report.tables if t.id == "vsv_kerncijfers"), None)
         report.tables.append(indicatoren.bbv_indicatoren(organisatie, schooljaar, vergelijkingsjaar, vsv))
     # Imported here: the controle reads the tables' labels, which import the table modules.

@@ -580,3 +580,33 @@ def relatief_per_gemeente(meldingen, codes: CodeLists, gemeenten, gemeente_codes
         gemeenten=gemeenten,
         gemeente_codes=gemeente_codes,
     )
+
+
+def kerncijfers_drie_jaren(organisatie, schooljaar, gemeente_codes) -> Table:
+    """Roermond style: the key figures of the last three schooljaren side by side, oldest
+    first. A year without any registration shows n.b. (vergelijkingsjaar_nb)."""
+    jaren = [schooljaar.previous().previous(), schooljaar.previous(), schooljaar]
+    figures = {str(jaar): _key_figures(organisatie, jaar, gemeente_codes) for jaar in jaren}
+    labels = {
+        "leerplichtigen": _("Leerplichtigen (5-16 jaar)"),
+        "meldingen": _("Meldingen verzuim en zorg"),
+        "jongeren": _("Leerlingen gemeld"),
+        "aanvragen": _("Aanvragen vrijstelling en verlof"),
+    }
+    rows = []
+    for key, label in labels.items():
+        values = {}
+        for jaar, f in figures.items():
+            known = f["has_data"] or key == "leerplichtigen" or jaar == str(schooljaar)
+            values[jaar] = f[key]["totaal"] if known else None
+        rows.append(Row(str(label), values))
+    return Table(
+        id="kerncijfers_drie_jaren",
+        titel=_("Kerncijfers leerplicht over drie schooljaren"),
+        deel=LEERPLICHT,
+        columns=[Column(str(jaar), str(jaar)) for jaar in jaren],
+        rows=rows,
+        total={},
+        has_total=False,
+        voetnoten=[telt("vergelijkingsjaar_nb")] if not all(f["has_data"] for f in figures.values()) else [],
+    )

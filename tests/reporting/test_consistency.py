@@ -134,3 +134,33 @@ def test_count_charts_have_whole_number_axes():
     svg = table_chart(table)
     axis = re.findall(r'text-anchor="end"[^>]*>([^<]*)<', svg)
     assert axis == ["0", "1"]
+
+
+def test_roermond_style_three_year_comparison_is_an_option():
+    organisatie = organisation("drie", [("GM0957", "Roermond")])
+    add_meldingen(organisatie, 4)  # 2024-2025
+    add_meldingen(organisatie, 2, start=date(2023, 9, 1))  # 2023-2024; nothing in 2022-2023
+    assert "kerncijfers_drie_jaren" not in [t.id for t in build_report(organisatie, Schooljaar(2024)).tables]
+    report = build_report(organisatie, Schooljaar(2024), drie_jaren=True)
+    table = report.table("kerncijfers_drie_jaren")
+    assert [c.key for c in table.columns] == ["2022-2023", "2023-2024", "2024-2025"]
+    meldingen = next(r for r in table.rows if r.label == "Meldingen verzuim en zorg").values
+    assert meldingen == {"2022-2023": None, "2023-2024": 2, "2024-2025": 4}
+    html = render_html(report)
+    kern = html.index('id="kerncijfers-pagina"')
+    assert kern < html.index('id="t-kerncijfers_drie_jaren"') < html.index('id="deel-leerplicht"')
+
+
+def test_the_controle_is_listed_with_the_run_before_download(client, teamleider_a):
+    from reporting.models import ReportRun
+
+    ReportRun.objects.create(
+        organisatie=teamleider_a.organisatie,
+        schooljaar=2024,
+        status="klaar",
+        controle=["2 afgesloten melding(en) luxe verzuim hebben geen resultaat."],
+    )
+    client.force_login(teamleider_a)
+    body = client.get("/rapportages/").content.decode()
+    assert "Controle: 1 getal spreekt een ander tegen" in body
+    assert "2 afgesloten melding(en) luxe verzuim hebben geen resultaat." in body
