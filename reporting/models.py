@@ -99,6 +99,11 @@ class ReportRun(models.Model):
         validators=[MinValueValidator(2000)],
         help_text=_("Beginjaar van het schooljaar om mee te vergelijken; leeg voor geen vergelijking."),
     )
+    drie_jaren = models.BooleanField(
+        _("drie schooljaren"),
+        default=False,
+        help_text=_("De kerncijfers van de laatste drie schooljaren naast elkaar (zoals Roermond)."),
+    )
     formaten = models.JSONField(
         _("formaten"),
         default=default_formaten,
@@ -201,6 +206,7 @@ class ReportRun(models.Model):
                 F("organisatie"),
                 F("schooljaar"),
                 Coalesce(F("vergelijkingsjaar"), Value(0)),
+                F("drie_jaren"),
                 condition=Q(status__in=ACTIVE_STATUSES),
                 name="reportrun_een_actieve_per_parameters",
             ),

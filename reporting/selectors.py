@@ -15,7 +15,7 @@ def report_runs_for(user) -> QuerySet[ReportRun]:
 
 
 def active_run(
-    *, organisatie, schooljaar: Schooljaar, vergelijkingsjaar: Schooljaar | None
+    *, organisatie, schooljaar: Schooljaar, vergelijkingsjaar: Schooljaar | None, drie_jaren: bool = False
 ) -> ReportRun | None:
     """The waiting or busy run with these parameters, if any."""
     return (
@@ -23,6 +23,7 @@ def active_run(
             organisatie=organisatie,
             schooljaar=schooljaar.start_year,
             vergelijkingsjaar=vergelijkingsjaar.start_year if vergelijkingsjaar else None,
+            drie_jaren=drie_jaren,
             status__in=ACTIVE_STATUSES,
         )
         .order_by("aangemaakt_op")

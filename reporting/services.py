@@ -99,6 +99,7 @@ def report_run_start(
     schooljaar: Schooljaar,
     vergelijkingsjaar: Schooljaar | None = None,
     formaten: list[str] | None = None,
+    drie_jaren: bool = False,
 ) -> ReportRun:
     """Create a run and queue it; a run with the same parameters still waiting or busy is
     returned instead of starting a second one."""
@@ -106,7 +107,10 @@ def report_run_start(
     # Serialise starts per organisation, so two clicks cannot both pass the check below.
     Organisatie.objects.select_for_update().filter(pk=organisatie.pk).first()
     existing = selectors.active_run(
-        organisatie=organisatie, schooljaar=schooljaar, vergelijkingsjaar=vergelijkingsjaar
+        organisatie=organisatie,
+        schooljaar=schooljaar,
+        vergelijkingsjaar=vergelijkingsjaar,
+        drie_jaren=drie_jaren,
     )
     if existing is not None:
         return existing
@@ -115,6 +119,7 @@ def report_run_start(
         schooljaar=schooljaar.start_year,
         vergelijkingsjaar=vergelijkingsjaar.start_year if vergelijkingsjaar else None,
         formaten=[ReportFormaat(f).value for f in (formaten or ReportFormaat.values)],
+        drie_jaren=drie_jaren,
         gestart_door=actor,
         voortgang_tekst=_("Wacht op de achtergrondverwerking"),
     )
@@ -134,6 +139,7 @@ def report_run_retry(*, actor, run: ReportRun) -> ReportRun:
         organisatie=run.organisatie,
         schooljaar=Schooljaar(run.schooljaar),
         vergelijkingsjaar=Schooljaar(run.vergelijkingsjaar) if run.vergelijkingsjaar else None,
+        drie_jaren=run.drie_jaren,
     )
     if existing is not None:
         return existing
@@ -239,7 +245,7 @@ def _render(run: ReportRun) -> None:
     schooljaar = Schooljaar(run.schooljaar)
     vergelijkingsjaar = Schooljaar(run.vergelijkingsjaar) if run.vergelijkingsjaar else None
     _progress(run, 5, _("Tabellen berekenen"))
-    report = build_report(organisatie, schooljaar, vergelijkingsjaar)
+    report = build_report(organisatie, schooljaar, vergelijkingsjaar, drie_jaren=run.drie_jaren)
     run.databasis = describe_databasis(report, organisatie=organisatie, schooljaar=schooljaar)
     run.controle = list(report.controle)
     formaten = [f for f in RENDER_ORDER if f.value in run.formaten]

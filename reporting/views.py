@@ -65,10 +65,12 @@ def rapportage_start(request):
     form = ReportRunForm(request.POST)
     if not form.is_valid():
         return _page(request, form, status=400)
+    drie_jaren = bool(form.cleaned_data.get("drie_jaren"))
     already = selectors.active_run(
         organisatie=request.user.organisatie,
         schooljaar=form.gekozen_schooljaar(),
         vergelijkingsjaar=form.gekozen_vergelijkingsjaar(),
+        drie_jaren=drie_jaren,
     )
     try:
         run = services.report_run_start(
@@ -76,6 +78,7 @@ def rapportage_start(request):
             organisatie=request.user.organisatie,
             schooljaar=form.gekozen_schooljaar(),
             vergelijkingsjaar=form.gekozen_vergelijkingsjaar(),
+            drie_jaren=drie_jaren,
         )
     except ValidationError as exc:
         for message in exc.messages:
