@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reporting.tables.base import DOORSTROOM, LEERPLICHT, TOTAAL, Report, Table
 from reporting.teksten import VOORWOORD, deel_sleutel, tabel_sleutel, to_html
@@ -58,11 +59,10 @@ def table_context(table: Table, tekst="") -> dict:
 KERNCIJFERS = ["kerncijfers", "kerncijfers_drie_jaren", "vsv_kerncijfers", "bbv_indicatoren"]
 #: Per-gemeente figures for a contactgemeente: (table id, row label or None for its Totaal, text).
 GEMEENTE_CIJFERS = [
-    ("relatief_per_gemeente", None, "Meldingen relatief verzuim"),
-    ("vrijstellingen_per_gemeente", None, "Aanvragen vrijstelling en verlof"),
-    ("jongeren_in_beeld", None, "Jongeren in Beeld"),
-    ("doorstroom_resultaten_per_gemeente", None, "Werkprocessen vsv"),
-    ("verzuim_18plus_resultaten", None, "Werkprocessen verzuim 18+"),
+    ("relatief_per_gemeente", None, gettext_lazy("Meldingen relatief verzuim")),
+    ("jongeren_in_beeld", None, gettext_lazy("Jongeren in Beeld")),
+    ("doorstroom_resultaten_per_gemeente", None, gettext_lazy("Werkprocessen vsv")),
+    ("verzuim_18plus_resultaten", None, gettext_lazy("Werkprocessen verzuim 18+")),
 ]
 
 
@@ -91,7 +91,7 @@ def gemeente_sections(report: Report) -> list[dict]:
         for table_id, _label, text in GEMEENTE_CIJFERS:
             table = tables.get(table_id)
             if table is not None and table.has_total:
-                rows.append((_(text), format_value(table.total.get(code))))
+                rows.append((str(text), format_value(table.total.get(code))))
         sections.append({"id": f"gemeente-{code}", "naam": naam, "rows": rows})
     return sections
 

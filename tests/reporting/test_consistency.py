@@ -164,3 +164,15 @@ def test_the_controle_is_listed_with_the_run_before_download(client, teamleider_
     body = client.get("/rapportages/").content.decode()
     assert "Controle: 1 getal spreekt een ander tegen" in body
     assert "2 afgesloten melding(en) luxe verzuim hebben geen resultaat." in body
+
+
+def test_a_contactgemeente_report_has_a_section_per_gemeente_with_its_own_figures():
+    organisatie = organisation("contact", [("GM0957", "Roermond"), ("GM1669", "Roerdalen")])
+    add_meldingen(organisatie, 5)  # 3 in GM0957, 2 in GM1669 (alternating by code order)
+    html = render_html(build_report(organisatie, Schooljaar(2024)))
+    assert 'href="#per-gemeente"' in html
+    for code, naam, n in (("GM0957", "Roermond", 3), ("GM1669", "Roerdalen", 2)):
+        start = html.index(f'id="gemeente-{code}"')
+        section = html[start : html.index("</section>", start)]
+        assert f"<h2>{naam}</h2>" in section
+        assert f'<th scope="row">Meldingen verzuim en zorg</th><td>{n}</td>' in section
