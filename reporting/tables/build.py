@@ -6,7 +6,7 @@ from cases.models import Organisatie
 from cases.replica import reads_from_replica
 from cases.rules import Schooljaar
 
-from . import doorstroom, indicatoren, leerplicht
+from . import doorstroom, feiten, indicatoren, leerplicht
 from .base import Report
 
 # The builders in report order; each returns a list of Tables and runs a fixed number of
@@ -73,7 +73,7 @@ def build_report(
     with reads_from_replica():
         for builder in BUILDERS:
             report.tables.extend(builder(organisatie, schooljaar, vergelijkingsjaar, report.gemeenten))
-        report.feiten = leerplicht.feiten(organisatie, schooljaar)
+        report.feiten = feiten.feiten(organisatie, schooljaar)
         if drie_jaren:
             gemeente_codes = dict(organisatie.gemeenten.values_list("pk", "code"))
             report.tables.insert(

@@ -14,7 +14,6 @@ from leerplicht.constants import (
     REDEN_LIJST,
     RESULTAAT_LIJST,
     Besluit,
-    Fase,
     Grondslag,
     MeldingSoort,
     OnderwijsKolom,
@@ -87,36 +86,6 @@ def build(organisatie, schooljaar, vergelijkingsjaar, gemeenten) -> list[Table]:
     tables.append(resultaten_samenvatting(meldingen, codes))
     tables.append(relatief_per_gemeente(meldingen, codes, gemeenten, gemeente_codes))
     return tables
-
-
-def feiten(organisatie, schooljaar) -> dict:
-    """Figures for the controle (reporting/controle.py) that no table shows: closed meldingen
-    without a result per soort, and meldingen in a gemeente outside the organisation."""
-    meldingen = meldingen_of(organisatie, schooljaar)
-    zonder = grouped(meldingen.filter(fase=Fase.AFGESLOTEN, resultaat__isnull=True), "soort")
-    buiten = meldingen.exclude(gemeente_id__in=organisatie.gemeenten.values("pk")).count()
-    # Per gemeente and soort, for the OCW leerplichttelling (reporting/leerplichttelling.py):
-    # meldingen, distinct leerlingen, processen-verbaal and Halt-verwijzingen. One query each.
-    per_gemeente = {
-        (r["gemeente_id"], r["soort"]): r
-        for r in meldingen.order_by()
-        .values("gemeente_id", "soort")
-        .annotate(
-            meldingen=Count("pk"),
-            leerlingen=Count("dossier", distinct=True),
-            pv=Count("pk", filter=Q(proces_verbaal=True)),
-            halt=Count("pk", filter=Q(halt_verwijzing=True)),
-        )
-    }
-    vrijstellingen = grouped(
-        vrijstellingen_of(organisatie, schooljaar), "gemeente_id", "grondslag", "besluit"
-    )
-    return {
-        "afgesloten_zonder_resultaat": zonder,
-        "meldingen_buiten_gemeenten": buiten,
-        "per_gemeente_soort": per_gemeente,
-        "vrijstellingen_per_gemeente": vrijstellingen,
-    }
 
 
 def _populatie(gemeente_codes: dict[int, str], schooljaar: Schooljaar) -> dict[str, int]:
