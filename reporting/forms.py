@@ -35,6 +35,12 @@ class ReportRunForm(forms.Form):
         help_text=_("De kerncijfers tonen dan beide jaren en het verschil."),
     )
 
+    drie_jaren = forms.BooleanField(
+        label=_("Kerncijfers over drie schooljaren"),
+        required=False,
+        help_text=_("Zet de kerncijfers van de laatste drie schooljaren naast elkaar (zoals Roermond)."),
+    )
+
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
         choices = schooljaar_choices(today)

@@ -99,6 +99,11 @@ class ReportRun(models.Model):
         validators=[MinValueValidator(2000)],
         help_text=_("Beginjaar van het schooljaar om mee te vergelijken; leeg voor geen vergelijking."),
     )
+    drie_jaren = models.BooleanField(
+        _("drie schooljaren"),
+        default=False,
+        help_text=_("De kerncijfers van de laatste drie schooljaren naast elkaar (zoals Roermond)."),
+    )
     formaten = models.JSONField(
         _("formaten"),
         default=default_formaten,
@@ -181,6 +186,12 @@ class ReportRun(models.Model):
         blank=True,
         help_text=_("Uit welke gegevens de rapportage is berekend; staat ook in het colofon."),
     )
+    controle = models.JSONField(
+        _("controle"),
+        default=list,
+        blank=True,
+        help_text=_("Getallen die elkaar tegenspreken (controle bij het maken), in het Nederlands."),
+    )
 
     class Meta:
         verbose_name = _("rapportage")
@@ -195,6 +206,7 @@ class ReportRun(models.Model):
                 F("organisatie"),
                 F("schooljaar"),
                 Coalesce(F("vergelijkingsjaar"), Value(0)),
+                F("drie_jaren"),
                 condition=Q(status__in=ACTIVE_STATUSES),
                 name="reportrun_een_actieve_per_parameters",
             ),
@@ -223,3 +235,84 @@ class ReportRun(models.Model):
 
     def downloads(self) -> list[str]:
         return [f for f in ReportFormaat.values if self.bestand(f)]
+
+
+def logo_path(instance, filename):
+    extension = filename.rsplit(".", 1)[-1].lower()
+    return f"huisstijl/{instance.organisatie_id}/{uuid.uuid4().hex}.{extension}"
+
+
+class Huisstijl(models.Model):
+    """What the cover of an organisation's jaarverslag shows: its logo (uploaded in beheer)."""
+
+    organisatie = models.OneToOneField(
+        Organisatie,
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        related_name="huisstijl",
+    )
+    logo = models.FileField(
+        _("logo"),
+        storage=private_storage,
+        upload_to=logo_path,
+        blank=True,
+        help_text=_("PNG of JPEG, hoogstens 500 kB. Staat op de voorpagina van het jaarverslag."),
+    )
+    logo_tekst = models.CharField(
+        _("beschrijving van het logo"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Alternatieve tekst voor wie het logo niet ziet, bijvoorbeeld ‘Logo gemeente Zoetermeer’."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("huisstijl jaarverslag")
+        verbose_name_plural = _("huisstijl jaarverslag")
+
+    def __str__(self):
+        return str(self.organisatie)
+
+
+class JaarverslagTekst(models.Model):
+    """A text the teamleider writes for the jaarverslag (Markdown): the voorwoord, the
+    introduction of a part, or the toelichting of a table. Per organisation and schooljaar."""
+
+    organisatie = models.ForeignKey(
+        Organisatie, verbose_name=_("organisatie"), on_delete=models.CASCADE, related_name="+"
+    )
+    schooljaar = models.PositiveSmallIntegerField(
+        _("schooljaar"),
+        validators=[MinValueValidator(2000)],
+        help_text=_("Beginjaar van het schooljaar: 2024 voor 2024-2025."),
+    )
+    sleutel = models.CharField(
+        _("plaats"),
+        max_length=80,
+        help_text=_("voorwoord, deel:leerplicht, deel:doorstroom of tabel:<tabel-id>."),
+    )
+    tekst = models.TextField(
+        _("tekst"), blank=True, help_text=_("Markdown: kopjes, lijsten, vet en cursief.")
+    )
+    bijgewerkt_door = models.ForeignKey(
+        User,
+        verbose_name=_("bijgewerkt door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("tekst jaarverslag")
+        verbose_name_plural = _("teksten jaarverslag")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisatie", "schooljaar", "sleutel"], name="jaarverslagtekst_uniek"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.sleutel} {self.schooljaar}"

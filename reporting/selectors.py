@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 
 from cases.rules import Schooljaar
 
-from .models import ACTIVE_STATUSES, Populatie, ReportRun
+from .models import ACTIVE_STATUSES, Huisstijl, JaarverslagTekst, Populatie, ReportRun
 
 
 def report_runs_for(user) -> QuerySet[ReportRun]:
@@ -15,7 +15,7 @@ def report_runs_for(user) -> QuerySet[ReportRun]:
 
 
 def active_run(
-    *, organisatie, schooljaar: Schooljaar, vergelijkingsjaar: Schooljaar | None
+    *, organisatie, schooljaar: Schooljaar, vergelijkingsjaar: Schooljaar | None, drie_jaren: bool = False
 ) -> ReportRun | None:
     """The waiting or busy run with these parameters, if any."""
     return (
@@ -23,6 +23,7 @@ def active_run(
             organisatie=organisatie,
             schooljaar=schooljaar.start_year,
             vergelijkingsjaar=vergelijkingsjaar.start_year if vergelijkingsjaar else None,
+            drie_jaren=drie_jaren,
             status__in=ACTIVE_STATUSES,
         )
         .order_by("aangemaakt_op")
@@ -37,3 +38,37 @@ def gemeenten_met_populatie(*, organisatie, schooljaar: Schooljaar) -> list[str]
         .order_by("gemeente__naam")
         .values_list("gemeente__naam", flat=True)
     )
+
+
+def teksten(*, organisatie, schooljaar: int) -> dict[str, str]:
+    """{sleutel: Markdown} of one organisation and schooljaar (one query)."""
+    return dict(
+        JaarverslagTekst.objects.filter(organisatie=organisatie, schooljaar=schooljaar).values_list(
+            "sleutel", "tekst"
+        )
+    )
+
+
+def teksten_met_voorstel(*, organisatie, schooljaar: int) -> tuple[dict[str, str], bool]:
+    """The texts of this schooljaar; when none are written yet, last year's as a start
+    (the second value says so)."""
+    eigen = teksten(organisatie=organisatie, schooljaar=schooljaar)
+    if eigen:
+        return eigen, False
+    vorig = teksten(organisatie=organisatie, schooljaar=schooljaar - 1)
+    return vorig, bool(vorig)
+
+
+def logo_data_uri(*, organisatie) -> tuple[str, str]:
+    """The organisation's logo as a data: URI for the self-contained PDF, and its alt text;
+    ("", "") without a logo."""
+    import base64
+
+    huisstijl = Huisstijl.objects.filter(organisatie=organisatie).first()
+    if huisstijl is None or not huisstijl.logo:
+        return "", ""
+    with huisstijl.logo.open("rb") as handle:
+        content = handle.read()
+    kind = "png" if content.startswith(b"\x89PNG") else "jpeg"
+    alt = huisstijl.logo_tekst or f"Logo {organisatie.naam}"
+    return f"data:image/{kind};base64,{base64.b64encode(content).decode()}", alt

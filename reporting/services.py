@@ -99,6 +99,7 @@ def report_run_start(
     schooljaar: Schooljaar,
     vergelijkingsjaar: Schooljaar | None = None,
     formaten: list[str] | None = None,
+    drie_jaren: bool = False,
 ) -> ReportRun:
     """Create a run and queue it; a run with the same parameters still waiting or busy is
     returned instead of starting a second one."""
@@ -106,7 +107,10 @@ def report_run_start(
     # Serialise starts per organisation, so two clicks cannot both pass the check below.
     Organisatie.objects.select_for_update().filter(pk=organisatie.pk).first()
     existing = selectors.active_run(
-        organisatie=organisatie, schooljaar=schooljaar, vergelijkingsjaar=vergelijkingsjaar
+        organisatie=organisatie,
+        schooljaar=schooljaar,
+        vergelijkingsjaar=vergelijkingsjaar,
+        drie_jaren=drie_jaren,
     )
     if existing is not None:
         return existing
@@ -115,6 +119,7 @@ def report_run_start(
         schooljaar=schooljaar.start_year,
         vergelijkingsjaar=vergelijkingsjaar.start_year if vergelijkingsjaar else None,
         formaten=[ReportFormaat(f).value for f in (formaten or ReportFormaat.values)],
+        drie_jaren=drie_jaren,
         gestart_door=actor,
         voortgang_tekst=_("Wacht op de achtergrondverwerking"),
     )
@@ -134,6 +139,7 @@ def report_run_retry(*, actor, run: ReportRun) -> ReportRun:
         organisatie=run.organisatie,
         schooljaar=Schooljaar(run.schooljaar),
         vergelijkingsjaar=Schooljaar(run.vergelijkingsjaar) if run.vergelijkingsjaar else None,
+        drie_jaren=run.drie_jaren,
     )
     if existing is not None:
         return existing
@@ -239,8 +245,9 @@ def _render(run: ReportRun) -> None:
     schooljaar = Schooljaar(run.schooljaar)
     vergelijkingsjaar = Schooljaar(run.vergelijkingsjaar) if run.vergelijkingsjaar else None
     _progress(run, 5, _("Tabellen berekenen"))
-    report = build_report(organisatie, schooljaar, vergelijkingsjaar)
+    report = build_report(organisatie, schooljaar, vergelijkingsjaar, drie_jaren=run.drie_jaren)
     run.databasis = describe_databasis(report, organisatie=organisatie, schooljaar=schooljaar)
+    run.controle = list(report.controle)
     formaten = [f for f in RENDER_ORDER if f.value in run.formaten]
     _progress(run, 40, _("%(aantal)d tabellen berekend") % {"aantal": len(report.tables)})
     steps = {
@@ -273,6 +280,7 @@ def _render(run: ReportRun) -> None:
             "voortgang_tekst",
             "klaar_op",
             "databasis",
+            "controle",
             "paginas",
             "pdf_bestand",
             "json_bestand",
@@ -300,3 +308,46 @@ def report_run_execute(*, run_id: int) -> ReportRun | None:
         "Rapportage %s klaar in %.1f s (%s pagina's)", run.pk, time.monotonic() - started, run.paginas or "-"
     )
     return run
+
+
+# -- the teamleider's texts ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def teksten_opslaan(
+    *, actor, organisatie: Organisatie, schooljaar: int, teksten: dict[str, str]
+) -> list[str]:
+    """Store the texts of one organisation and schooljaar ({sleutel: Markdown}); an empty text
+    removes the stored one. Returns the BSN warnings (the texts are stored all the same: the
+    number may be something else, and the author decides)."""
+    from .models import JaarverslagTekst
+    from .teksten import MAX_LENGTE, bsn_warning
+
+    te_lang = [sleutel for sleutel, tekst in teksten.items() if len(tekst) > MAX_LENGTE]
+    if te_lang:
+        raise ValidationError(
+            _("Een tekst mag hoogstens %(max)s tekens lang zijn; te lang: %(plaatsen)s.")
+            % {"max": MAX_LENGTE, "plaatsen": ", ".join(te_lang)}
+        )
+    warnings = []
+    bestaand = {
+        t.sleutel: t for t in JaarverslagTekst.objects.filter(organisatie=organisatie, schooljaar=schooljaar)
+    }
+    for sleutel, tekst in teksten.items():
+        tekst = tekst.replace("\r\n", "\n").strip()
+        current = bestaand.get(sleutel)
+        if not tekst:
+            if current is not None:
+                current.delete()
+            continue
+        if (warning := bsn_warning(tekst)) is not None:
+            warnings.append(warning)
+        if current is not None and current.tekst == tekst:
+            continue
+        JaarverslagTekst.objects.update_or_create(
+            organisatie=organisatie,
+            schooljaar=schooljaar,
+            sleutel=sleutel,
+            defaults={"tekst": tekst, "bijgewerkt_door": actor, "bijgewerkt_op": timezone.now()},
+        )
+    return warnings

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import team, views
+from . import team, teksten_views, views
 
 urlpatterns = [
     path("rapportages/", views.rapportages, name="rapportages"),
     path("teamoverzicht/", team.teamoverzicht, name="teamoverzicht"),
     path("rapportages/nieuw/", views.rapportage_start, name="rapportage_start"),
+    path("rapportages/leerplichttelling/", views.leerplichttelling, name="leerplichttelling"),
+    path("rapportages/teksten/", teksten_views.jaarverslag_teksten, name="jaarverslag_teksten"),
     path("rapportages/<int:pk>/status/", views.rapportage_status, name="rapportage_status"),
     path("rapportages/<int:pk>/opnieuw/", views.rapportage_opnieuw, name="rapportage_opnieuw"),
     path(

@@ -13,7 +13,7 @@ from cases.constants import AuditAction, Verwerkingsactiviteit
 from cases.privacy.audit import log_access
 
 from . import selectors, services
-from .forms import ReportRunForm
+from .forms import ReportRunForm, schooljaar_choices
 from .models import ReportFormaat, ReportRun, ReportRunStatus
 
 VIEW = "reporting.view_reportrun"
@@ -39,6 +39,10 @@ def _page(request, form, status=200):
             "form": form,
             "runs": selectors.report_runs_for(request.user)[:LIST_LENGTH],
             "heeft_organisatie": request.user.organisatie_id is not None,
+            "gemeenten": request.user.organisatie.gemeenten.order_by("naam")
+            if request.user.organisatie_id
+            else [],
+            "telling_jaren": schooljaar_choices()[1:],
         },
         status=status,
     )
@@ -61,10 +65,12 @@ def rapportage_start(request):
     form = ReportRunForm(request.POST)
     if not form.is_valid():
         return _page(request, form, status=400)
+    drie_jaren = bool(form.cleaned_data.get("drie_jaren"))
     already = selectors.active_run(
         organisatie=request.user.organisatie,
         schooljaar=form.gekozen_schooljaar(),
         vergelijkingsjaar=form.gekozen_vergelijkingsjaar(),
+        drie_jaren=drie_jaren,
     )
     try:
         run = services.report_run_start(
@@ -72,6 +78,7 @@ def rapportage_start(request):
             organisatie=request.user.organisatie,
             schooljaar=form.gekozen_schooljaar(),
             vergelijkingsjaar=form.gekozen_vergelijkingsjaar(),
+            drie_jaren=drie_jaren,
         )
     except ValidationError as exc:
         for message in exc.messages:
@@ -136,3 +143,44 @@ def rapportage_download(request, pk: int, formaat: str):
         filename=services.report_filename(run, formaat),
         content_type=services.CONTENT_TYPES[ReportFormaat(formaat)],
     )
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def leerplichttelling(request):
+    """The OCW leerplichttelling of one gemeente and schooljaar as XLSX, built at once from the
+    same tables and controle as the jaarverslag (aggregates only, a second at most)."""
+    from django.http import HttpResponse
+
+    from cases.rules import Schooljaar
+
+    from . import leerplichttelling as telling
+    from .tables import build_report
+
+    if request.user.organisatie_id is None:
+        raise Http404
+    organisatie = request.user.organisatie
+    try:
+        jaar = int(request.GET.get("schooljaar", ""))
+    except ValueError:
+        raise Http404 from None
+    if jaar not in {year for year, _label in schooljaar_choices()}:
+        raise Http404
+    gemeente = organisatie.gemeenten.filter(code=request.GET.get("gemeente", "")).first()
+    if gemeente is None:
+        raise Http404
+    schooljaar = Schooljaar(jaar)
+    report = build_report(organisatie, schooljaar)
+    content = telling.render_xlsx(report, organisatie=organisatie, schooljaar=schooljaar, gemeente=gemeente)
+    log_access(
+        actor=request.user,
+        action=AuditAction.EXPORTEREN,
+        purpose=Verwerkingsactiviteit.VERANTWOORDING,
+        obj=organisatie,
+        request=request,
+    )
+    response = HttpResponse(content, content_type=services.CONTENT_TYPES[ReportFormaat.XLSX])
+    response["Content-Disposition"] = (
+        f'attachment; filename="leerplichttelling-{gemeente.code}-{schooljaar}.xlsx"'
+    )
+    return response

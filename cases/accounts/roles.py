@@ -87,7 +87,15 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     ],
     # Aggregates only: no personal data unless the user also holds a case-worker role.
     # The team's werkvoorraad as numbers per behandelaar and phase (reporting/team.py).
-    Role.TEAMLEIDER: ["cases.view_school", *REPORTING, "reporting.view_teamoverzicht"],
+    Role.TEAMLEIDER: [
+        "cases.view_school",
+        *REPORTING,
+        "reporting.view_teamoverzicht",
+        # Writes the jaarverslag's voorwoord, introductions and toelichtingen.
+        "reporting.view_jaarverslagtekst",
+        "reporting.add_jaarverslagtekst",
+        "reporting.change_jaarverslagtekst",
+    ],
     # Configures, but reads no dossiers.
     Role.FUNCTIONEEL_BEHEERDER: [
         *POPULATIE,
@@ -96,6 +104,10 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "koppelingen.add_automatischtoepassen",
         "koppelingen.change_automatischtoepassen",
         "koppelingen.delete_automatischtoepassen",
+        # The logo on the jaarverslag's cover.
+        "reporting.view_huisstijl",
+        "reporting.add_huisstijl",
+        "reporting.change_huisstijl",
         "leerplicht.view_termijn",
         "leerplicht.add_termijn",
         "leerplicht.change_termijn",

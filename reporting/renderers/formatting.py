@@ -21,11 +21,12 @@ def format_decimal(value: float | Decimal, decimals: int = 1) -> str:
     return f"-{text}" if value < 0 else text
 
 
-def format_value(value, column: Column | None = None) -> str:
-    """One cell: integers with a thousands dot, percentages with one decimal comma and `%`."""
+def format_value(value, column: Column | None = None, *, percentage: bool = False) -> str:
+    """One cell: integers with a thousands dot, percentages with one decimal comma and `%`.
+    `percentage` marks a row of percentages (e.g. the vsv-percentage among key figures)."""
     if value is None:
         return not_available()
-    if column is not None and column.percentage:
+    if (column is not None and column.percentage) or (percentage and isinstance(value, int | float)):
         return f"{format_decimal(value)}%"
     if isinstance(value, bool):
         return str(int(value))

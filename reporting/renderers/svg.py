@@ -83,6 +83,16 @@ def chart_slices(table: Table) -> list[Slice]:
     return slices
 
 
+def _alt(title: str, items: list[Slice]) -> str:
+    """The chart's text alternative (a <title>, which a tagged PDF uses as the figure's Alt):
+    its title and every number it shows, so a screen-reader user misses nothing."""
+    values = "; ".join(
+        f"{item.label}: {format_value(int(item.value) if item.value == int(item.value) else item.value)}"
+        for item in items
+    )
+    return f"<title>{_attr(title)}. {_attr(values)}</title>"
+
+
 def _point(cx, cy, r, angle) -> tuple[float, float]:
     return cx + r * math.sin(angle), cy - r * math.cos(angle)
 
@@ -100,6 +110,7 @@ def pie_chart(chart_id: str, title: str, slices: list[Slice], *, donut: bool = F
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" aria-label="{_attr(title)}">',
+        _alt(title, slices),
         defs,
     ]
     angle = 0.0
@@ -151,14 +162,18 @@ def pie_chart(chart_id: str, title: str, slices: list[Slice], *, donut: bool = F
     return "".join(parts)
 
 
-def _nice_max(value: float) -> float:
-    if value <= 0:
-        return 1
-    magnitude = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * magnitude:
-            return step * magnitude
-    return 10 * magnitude
+def axis_ticks(maximum: float, *, whole: bool = True) -> list[float]:
+    """Gridline values from 0 to at least `maximum`, at most 6 of them. For counts (`whole`)
+    every step is a whole number, so the axis never reads 0 / 0,2 / 0,5 for a count of 1."""
+    if maximum <= 0:
+        return [0, 1]
+    raw = maximum / 4
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(s * magnitude for s in (1, 2, 2.5, 5, 10) if raw <= s * magnitude)
+    if whole:
+        step = max(1, math.ceil(step))
+    count = math.ceil(maximum / step)
+    return [step * i for i in range(count + 1)]
 
 
 def bar_chart(chart_id: str, title: str, bars: list[Slice]) -> str:
@@ -168,16 +183,18 @@ def bar_chart(chart_id: str, title: str, bars: list[Slice]) -> str:
     width, height = 480, 220
     left, right, top, bottom = 36, 10, 14, 34
     plot_w, plot_h = width - left - right, height - top - bottom
-    maximum = _nice_max(max(b.value for b in bars))
+    whole = all(b.value == int(b.value) for b in bars)
+    ticks = axis_ticks(max(b.value for b in bars), whole=whole)
+    maximum = ticks[-1]
     slot = plot_w / len(bars)
     bar_w = min(36, slot * 0.7)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" aria-label="{_attr(title)}">'
+        f'viewBox="0 0 {width} {height}" aria-label="{_attr(title)}">',
+        _alt(title, bars),
     ]
-    for step in range(5):
-        value = maximum * step / 4
-        y = top + plot_h - plot_h * step / 4
+    for value in ticks:
+        y = top + plot_h - plot_h * value / maximum
         parts.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#bbb" stroke-width="0.5"/>'
             f'<text x="{left - 4}" y="{y + 3:.1f}" font-size="8" text-anchor="end" {FONT}>'

@@ -29,6 +29,11 @@ class Row:
     values: dict[str, int | float | None]
     #: Detail rows (e.g. uitstroom details under a category) are indented in the PDF.
     level: int = 0
+    #: A row whose numbers are percentages (e.g. the vsv-percentage in a table of key
+    #: figures): every renderer writes them with a % sign.
+    percentage: bool = False
+    #: Where the figure comes from, shown next to it in the PDF (e.g. the BBV indicators).
+    bron: str = ""
 
 
 @dataclass
@@ -45,6 +50,9 @@ class Table:
     toelichting: str = ""
     #: False for tables of key figures, where a Totaal row would add apples and pears.
     has_total: bool = True
+    #: Footnotes under the table: what is counted where it differs from a nearby table
+    #: (see docs/jaarverslag-definities.md).
+    voetnoten: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -56,6 +64,16 @@ class Report:
     vergelijkingsjaar: str | None
     generated_at: datetime
     tables: list[Table] = field(default_factory=list)
+    #: Violations of the cross-table invariants (reporting/controle.py), in Dutch.
+    controle: list[str] = field(default_factory=list)
+    #: Figures the controle needs that no table shows (e.g. closed meldingen without result).
+    feiten: dict = field(default_factory=dict)
+    #: The teamleider's texts ({sleutel: Markdown}, reporting/teksten.py) and the cover logo.
+    teksten: dict[str, str] = field(default_factory=dict)
+    logo: str = ""
+    logo_tekst: str = ""
+    #: Extra comparison years (Roermond style), oldest first: {schooljaar: {figure: n}}.
+    reeks: dict[str, dict] = field(default_factory=dict)
 
     def table(self, table_id: str) -> Table:
         return next(t for t in self.tables if t.id == table_id)
@@ -83,6 +101,7 @@ def count_table(
     count_label: str | None = None,
     chart: str | None = None,
     toelichting: str = "",
+    voetnoten: list[str] | None = None,
 ) -> Table:
     """A one-count table: a row per label in code-list order, an explicit 'Onbekend' row for
     what has no (known) label, a Totaal row, and a percentage of the total.
@@ -109,4 +128,5 @@ def count_table(
         chart=chart,
         chart_column=count_key if chart else None,
         toelichting=toelichting,
+        voetnoten=list(voetnoten or []),
     )

@@ -6,7 +6,7 @@ from cases.models import Organisatie
 from cases.replica import reads_from_replica
 from cases.rules import Schooljaar
 
-from . import doorstroom, leerplicht, verhuizing
+from . import doorstroom, feiten, indicatoren, leerplicht, verhuizing
 from .base import Report
 
 # The builders in report order; each returns a list of Tables and runs a fixed number of
@@ -50,12 +50,19 @@ TABLE_IDS = [
     "kwetsbare_jongeren_uitstroom",
     "jongeren_in_beeld",
     "doorstroom_resultaten_per_gemeente",
+    "bbv_indicatoren",
 ]
 
 
 def build_report(
-    organisatie: Organisatie, schooljaar: Schooljaar, vergelijkingsjaar: Schooljaar | None = None
+    organisatie: Organisatie,
+    schooljaar: Schooljaar,
+    vergelijkingsjaar: Schooljaar | None = None,
+    *,
+    drie_jaren: bool = False,
 ) -> Report:
+    """All tables; `drie_jaren` adds the Roermond-style key figures of the last three
+    schooljaren side by side (kerncijfers_drie_jaren) to the kerncijfers page."""
     report = Report(
         organisatie_naam=organisatie.naam,
         organisatie_slug=organisatie.slug,
@@ -68,4 +75,20 @@ def build_report(
     with reads_from_replica():
         for builder in BUILDERS:
             report.tables.extend(builder(organisatie, schooljaar, vergelijkingsjaar, report.gemeenten))
+        report.feiten = feiten.feiten(organisatie, schooljaar)
+        if drie_jaren:
+            gemeente_codes = dict(organisatie.gemeenten.values_list("pk", "code"))
+            report.tables.insert(
+                1, leerplicht.kerncijfers_drie_jaren(organisatie, schooljaar, gemeente_codes)
+            )
+        vsv = next((t for t in report.tables if t.id == "vsv_kerncijfers"), None)
+        report.tables.append(indicatoren.bbv_indicatoren(organisatie, schooljaar, vergelijkingsjaar, vsv))
+    # Imported here: the controle reads the tables' labels, which import the table modules.
+    from reporting.controle import run as controle
+
+    report.controle = controle(report)
+    from reporting import selectors
+
+    report.teksten = selectors.teksten(organisatie=organisatie, schooljaar=schooljaar.start_year)
+    report.logo, report.logo_tekst = selectors.logo_data_uri(organisatie=organisatie)
     return report

@@ -11,14 +11,16 @@ from django.utils.translation import gettext as _
 from cases.constants import Codelijst, Geslacht
 from cases.rules import Schooljaar
 from doorstroom.constants import Doelgroep, VerzuimAfloop
-from doorstroom.models import Traject, VerzuimActie, VerzuimMelding
+from doorstroom.models import Traject, VerzuimActie
 from reporting.models import Populatie
 
 from .base import DOORSTROOM, ONBEKEND, Column, Row, Table, count_table, percentage
 from .common import CodeLists, gemeente_table, grouped
+from .definities import telt
 
 NIET_BEPAALD = "Nog niet bepaald"
 BEGELEID = "Begeleid"
+NIET_BEGELEID = "Niet begeleid"
 
 
 def trajecten_of(organisatie, schooljaar: Schooljaar, doelgroep: str | None = None):
@@ -159,7 +161,14 @@ def verzuim_18plus(organisatie, schooljaar, codes, gemeenten, gemeente_codes) ->
         voortgezet=Count("pk", filter=Q(verzuim_afloop=VerzuimAfloop.VOORTGEZET)),
         gestopt=Count("pk", filter=Q(verzuim_afloop=VerzuimAfloop.GESTOPT)),
     )
-    meldingen = VerzuimMelding.objects.filter(traject__in=trajecten).count()
+    # Definition "verzuimmelding_18plus": recorded meldingen per traject, at least 1, so a
+    # traject that came in through the API or a CSV import without separate meldingen counts
+    # the same as a typed one with its first melding. One query (outer join).
+    per_traject = trajecten.aggregate(
+        vastgelegd=Count("verzuimmeldingen"),
+        zonder=Count("pk", filter=Q(verzuimmeldingen__isnull=True)),
+    )
+    meldingen = per_traject["vastgelegd"] + per_traject["zonder"]
     acties = grouped(VerzuimActie.objects.filter(traject__in=trajecten), "actie_id")
     rows = [
         Row(_("Meldingen verzuim 18+"), {"aantal": meldingen}),
@@ -183,6 +192,7 @@ def verzuim_18plus(organisatie, schooljaar, codes, gemeenten, gemeente_codes) ->
             rows=rows,
             total={},
             has_total=False,
+            voetnoten=[telt("verzuimmelding_18plus")],
         )
     ]
     if codes.by_list.get(Codelijst.RESULTAAT_VERZUIM_18PLUS):
@@ -205,12 +215,15 @@ def _with_all_labels(labels, counts):
 
 
 def vsv_kerncijfers(organisatie, schooljaar, vergelijkingsjaar, codes, gemeente_codes) -> Table:
-    def figures(jaar):
+    def figures(jaar, *, vergelijking=False):
         trajecten = trajecten_of(organisatie, jaar, Doelgroep.NIEUW_VSV)
         onderwijs_ids = [c.pk for c in codes.by_list[Codelijst.DSP_UITSTROOM] if c.categorie == "Onderwijs"]
         counts = trajecten.aggregate(
             gestopt=Count("pk"), terug=Count("pk", filter=Q(uitstroom_id__in=onderwijs_ids))
         )
+        if vergelijking and not counts["gestopt"]:
+            # No trajecten at all in the comparison year: not known, not 0 (vergelijkingsjaar_nb).
+            return dict.fromkeys(("gestopt", "terug", "nieuw", "startpopulatie", "percentage"))
         populatie = list(
             Populatie.objects.filter(gemeente_id__in=gemeente_codes, schooljaar=jaar.start_year).values_list(
                 "startpopulatie_vsv", flat=True
@@ -234,16 +247,19 @@ def vsv_kerncijfers(organisatie, schooljaar, vergelijkingsjaar, codes, gemeente_
         "percentage": _("Vsv-percentage"),
     }
     now = figures(schooljaar)
-    before = figures(vergelijkingsjaar) if vergelijkingsjaar else None
+    before = figures(vergelijkingsjaar, vergelijking=True) if vergelijkingsjaar else None
     columns = [Column("aantal", _("Aantal"))]
     if before:
-        columns.append(Column("vorig_jaar", str(vergelijkingsjaar)))
+        columns += [Column("vorig_jaar", str(vergelijkingsjaar)), Column("verschil", _("Verschil"))]
     rows = []
     for key, label in labels.items():
         values = {"aantal": now[key]}
         if before:
             values["vorig_jaar"] = before[key]
-        rows.append(Row(str(label), values))
+            values["verschil"] = (
+                round(now[key] - before[key], 1) if now[key] is not None and before[key] is not None else None
+            )
+        rows.append(Row(str(label), values, percentage=key == "percentage"))
     return Table(
         id="vsv_kerncijfers",
         titel=_("Kerncijfers voortijdig schoolverlaten"),
@@ -252,9 +268,7 @@ def vsv_kerncijfers(organisatie, schooljaar, vergelijkingsjaar, codes, gemeente_
         rows=rows,
         total={},
         has_total=False,
-        toelichting=_(
-            "Het vsv-percentage is het aantal nieuwe vsv'ers gedeeld door de startpopulatie; zonder startpopulatie: n.b."
-        ),
+        voetnoten=[telt("nieuwe_vsv"), telt("vsv_percentage")],
     )
 
 
@@ -308,28 +322,43 @@ def vsv_geslacht(nieuw) -> Table:
 
 
 def begeleiding(queryset, codes: CodeLists, table_id, titel, chart=None) -> Table:
+    """Begeleid, Niet begeleid (a subtotal) with its reasons as detail rows below, and those
+    not yet decided. The top-level rows add up to all benaderde jongeren; the donut shows
+    begeleid against niet begeleid, as Grafiek 5 of the published report does."""
     counts = grouped(queryset, "begeleid", "reden_niet_begeleid_id")
-    labelled: dict[str | None, int] = {}
-    for (begeleid, reden_id), n in counts.items():
-        if begeleid:
-            label = BEGELEID
-        elif begeleid is None:
-            label = NIET_BEPAALD
-        else:
+    begeleid = sum(n for (b, _r), n in counts.items() if b)
+    onbepaald = sum(n for (b, _r), n in counts.items() if b is None)
+    redenen: dict[str | None, int] = {}
+    for (b, reden_id), n in counts.items():
+        if b is False:
             label = codes.by_id[reden_id].label if reden_id in codes.by_id else None
-        labelled[label] = labelled.get(label, 0) + n
-    reasons = codes.labels(Codelijst.DSP_REDEN_NIET_BEGELEID, [r for _b, r in counts])
-    labels = [BEGELEID, *reasons] + ([NIET_BEPAALD] if labelled.get(NIET_BEPAALD) else [])
-    table = count_table(
-        table_id=table_id, titel=titel, deel=DOORSTROOM, labels=labels, counts=labelled, chart=chart
+            redenen[label] = redenen.get(label, 0) + n
+    niet = sum(redenen.values())
+    total = begeleid + niet + onbepaald
+    reason_labels = codes.labels(Codelijst.DSP_REDEN_NIET_BEGELEID, [r for _b, r in counts])
+    rows = [
+        Row(BEGELEID, {"aantal": begeleid, "percentage": percentage(begeleid, total)}),
+        Row(NIET_BEGELEID, {"aantal": niet, "percentage": percentage(niet, total)}),
+    ]
+    for label in reason_labels:
+        n = redenen.get(label, 0)
+        rows.append(Row(label, {"aantal": n, "percentage": percentage(n, total)}, level=1))
+    onbekend = sum(n for label, n in redenen.items() if label not in reason_labels)
+    if onbekend:
+        rows.append(Row(ONBEKEND, {"aantal": onbekend, "percentage": percentage(onbekend, total)}, level=1))
+    if onbepaald:
+        rows.append(Row(NIET_BEPAALD, {"aantal": onbepaald, "percentage": percentage(onbepaald, total)}))
+    return Table(
+        id=table_id,
+        titel=titel,
+        deel=DOORSTROOM,
+        columns=[Column("aantal", _("Aantal")), Column("percentage", "%", True)],
+        rows=rows,
+        total={"aantal": total, "percentage": 100.0 if total else 0.0},
+        chart=chart,
+        chart_column="aantal" if chart else None,
+        voetnoten=[telt("niet_begeleid")],
     )
-    niet = sum(n for (b, _r), n in counts.items() if b is False)
-    table.toelichting = _("Benaderd: %(benaderd)s; begeleid: %(begeleid)s; niet begeleid: %(niet)s.") % {
-        "benaderd": table.total["aantal"],
-        "begeleid": labelled.get(BEGELEID, 0),
-        "niet": niet,
-    }
-    return table
 
 
 def uitstroom(queryset, codes: CodeLists, table_id, titel, categories_only=False, chart=None) -> Table:

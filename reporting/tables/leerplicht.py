@@ -23,6 +23,7 @@ from reporting.models import Populatie
 
 from .base import LEERPLICHT, ONBEKEND, Column, Row, Table, count_table, percentage
 from .common import CodeLists, gemeente_table, grouped, split_table
+from .definities import telt
 
 RELATIEF_SPLIT = [
     (MeldingSoort.RELATIEF_WETTELIJK.value, "wettelijk"),
@@ -126,6 +127,7 @@ def _key_figures(organisatie, schooljaar, gemeente_codes) -> dict[str, dict[str,
     figures["meldingen"]["totaal"] = overall["n"]
     figures["jongeren"]["totaal"] = overall["jongeren"]
     figures["aanvragen"]["totaal"] = sum(aanvragen.values())
+    figures["has_data"] = bool(overall["n"] or aanvragen)
     return figures
 
 
@@ -156,7 +158,9 @@ def kerncijfers(organisatie, schooljaar, vergelijkingsjaar, gemeenten, gemeente_
         total_key = "totaal" if multi else "aantal"
         values[total_key] = current[key]["totaal"]
         if previous:
-            values["vorig_jaar"] = previous[key]["totaal"]
+            # A comparison year without any registration is not known, not 0 (vergelijkingsjaar_nb).
+            known = previous["has_data"] or key == "leerplichtigen"
+            values["vorig_jaar"] = previous[key]["totaal"] if known else None
             now, before = values[total_key], values["vorig_jaar"]
             values["verschil"] = now - before if now is not None and before is not None else None
         rows.append(Row(str(label), values))
@@ -171,6 +175,7 @@ def kerncijfers(organisatie, schooljaar, vergelijkingsjaar, gemeenten, gemeente_
         toelichting=_(
             "Leerplichtigen komen uit de ingevoerde populatiecijfers (BRP); zonder die cijfers staat er n.b."
         ),
+        voetnoten=[telt("vergelijkingsjaar_nb")] if previous and not previous["has_data"] else [],
     )
 
 
@@ -201,14 +206,19 @@ def meldingen_per_soort(organisatie, schooljaar, vergelijkingsjaar) -> Table:
     if vergelijkingsjaar:
         before = grouped(meldingen_of(organisatie, vergelijkingsjaar), "soort")
         before_aanvragen = vrijstellingen_of(organisatie, vergelijkingsjaar).count()
+        known = bool(before or before_aanvragen)  # else n.b., not 0 (vergelijkingsjaar_nb)
         for row in table.rows:
             row.values["vorig_jaar"] = (
-                before_aanvragen
+                None
+                if not known
+                else before_aanvragen
                 if row.label == aanvraag_label
                 else before.get(label_of.get(row.label) or _soort_of(row.label), 0)
             )
         table.columns.append(Column("vorig_jaar", str(vergelijkingsjaar)))
-        table.total["vorig_jaar"] = sum(before.values()) + before_aanvragen
+        table.total["vorig_jaar"] = sum(before.values()) + before_aanvragen if known else None
+        if not known:
+            table.voetnoten.append(telt("vergelijkingsjaar_nb"))
     return table
 
 
@@ -233,8 +243,17 @@ def reden_resultaat(queryset, codes: CodeLists, soort, ids) -> list[Table]:
         )
         if soort == MeldingSoort.LUXE:
             _add_gezinnen(table, queryset, field, codes)
+        _footnote_pv_halt(table)
         tables.append(table)
     return tables
+
+
+def _footnote_pv_halt(table: Table) -> None:
+    """A results table with a Proces-verbaal or Halt row says what it counts, because the
+    processen-verbaal and Halt tables count actions taken, not results at closing."""
+    labels = " ".join(row.label.lower() for row in table.rows)
+    if "proces-verbaal" in labels or "halt" in labels:
+        table.voetnoten.append(telt("resultaat_pv_halt"))
 
 
 def _add_gezinnen(table: Table, queryset, field: str, codes: CodeLists) -> None:
@@ -309,11 +328,11 @@ def relatief(meldingen, codes: CodeLists) -> list[Table]:
         for (code_id, soort), n in by_code.items():
             label = codes.by_id[code_id].label if code_id in codes.by_id else ONBEKEND
             counts[(label, key_of[soort])] = counts.get((label, key_of[soort]), 0) + n
-        tables.append(
-            split_table(
-                table_id=table_id, titel=titel, deel=LEERPLICHT, labels=labels, counts=counts, split=split
-            )
+        table = split_table(
+            table_id=table_id, titel=titel, deel=LEERPLICHT, labels=labels, counts=counts, split=split
         )
+        _footnote_pv_halt(table)
+        tables.append(table)
     return tables
 
 
@@ -432,6 +451,8 @@ def processen_verbaal(organisatie, schooljaar, vergelijkingsjaar, gemeenten, gem
 
     current = per_gemeente(schooljaar)
     previous = per_gemeente(vergelijkingsjaar) if vergelijkingsjaar else None
+    # Whether the comparison year has any melding at all: else its column says n.b., not 0.
+    previous_known = meldingen_of(organisatie, vergelijkingsjaar).exists() if vergelijkingsjaar else False
     relatief_soorten = {
         MeldingSoort.RELATIEF_LICHT,
         MeldingSoort.RELATIEF_WETTELIJK,
@@ -445,7 +466,9 @@ def processen_verbaal(organisatie, schooljaar, vergelijkingsjaar, gemeenten, gem
         overig = sum(n for (g, s), n in current.items() if g == gid) - luxe - rel
         values = {"luxe": luxe, "relatief": rel, "overig": overig, "totaal": luxe + rel + overig}
         if previous is not None:
-            values["vorig_jaar"] = sum(n for (g, _s), n in previous.items() if g == gid)
+            values["vorig_jaar"] = (
+                sum(n for (g, _s), n in previous.items() if g == gid) if previous_known else None
+            )
         rows.append(Row(naam, values))
     keys = ["luxe", "relatief", "overig", "totaal"] + (["vorig_jaar"] if previous is not None else [])
     columns = [
@@ -462,7 +485,11 @@ def processen_verbaal(organisatie, schooljaar, vergelijkingsjaar, gemeenten, gem
         deel=LEERPLICHT,
         columns=columns,
         rows=rows,
-        total={k: sum(r.values[k] for r in rows) for k in keys},
+        total={
+            k: None if k == "vorig_jaar" and not previous_known else sum(r.values[k] for r in rows)
+            for k in keys
+        },
+        voetnoten=[telt("proces_verbaal")],
     )
 
 
@@ -474,6 +501,7 @@ def halt_verwijzingen(meldingen) -> Table:
         deel=LEERPLICHT,
         labels=list(MeldingSoort.labels),
         counts={MeldingSoort(k).label: n for k, n in counts.items()},
+        voetnoten=[telt("halt_verwijzing")],
     )
 
 
@@ -520,4 +548,34 @@ def relatief_per_gemeente(meldingen, codes: CodeLists, gemeenten, gemeente_codes
         counts=counts,
         gemeenten=gemeenten,
         gemeente_codes=gemeente_codes,
+    )
+
+
+def kerncijfers_drie_jaren(organisatie, schooljaar, gemeente_codes) -> Table:
+    """Roermond style: the key figures of the last three schooljaren side by side, oldest
+    first. A year without any registration shows n.b. (vergelijkingsjaar_nb)."""
+    jaren = [schooljaar.previous().previous(), schooljaar.previous(), schooljaar]
+    figures = {str(jaar): _key_figures(organisatie, jaar, gemeente_codes) for jaar in jaren}
+    labels = {
+        "leerplichtigen": _("Leerplichtigen (5-16 jaar)"),
+        "meldingen": _("Meldingen verzuim en zorg"),
+        "jongeren": _("Leerlingen gemeld"),
+        "aanvragen": _("Aanvragen vrijstelling en verlof"),
+    }
+    rows = []
+    for key, label in labels.items():
+        values = {}
+        for jaar, f in figures.items():
+            known = f["has_data"] or key == "leerplichtigen" or jaar == str(schooljaar)
+            values[jaar] = f[key]["totaal"] if known else None
+        rows.append(Row(str(label), values))
+    return Table(
+        id="kerncijfers_drie_jaren",
+        titel=_("Kerncijfers leerplicht over drie schooljaren"),
+        deel=LEERPLICHT,
+        columns=[Column(str(jaar), str(jaar)) for jaar in jaren],
+        rows=rows,
+        total={},
+        has_total=False,
+        voetnoten=[telt("vergelijkingsjaar_nb")] if not all(f["has_data"] for f in figures.values()) else [],
     )

@@ -12,7 +12,7 @@ from reporting.renderers.formatting import format_value
 from reporting.renderers.json import render_json, render_json_bytes
 from reporting.renderers.pdf import render_pdf
 from reporting.renderers.svg import table_chart
-from reporting.renderers.xlsx import render_xlsx
+from reporting.renderers.xlsx import render_xlsx, sheet_names
 from reporting.tables.base import Column
 from tests.reporting.reports import fake_report, large_report, thuiszitters_leeftijd
 
@@ -69,18 +69,54 @@ def test_json_has_one_object_per_table_with_numbers_not_strings():
 
 def test_xlsx_has_a_sheet_per_table_with_the_json_keys_as_header_and_a_totaal_row():
     workbook = load_workbook(BytesIO(render_xlsx(fake_report())))
-    # Excel allows 31 characters in a sheet name.
-    assert workbook.sheetnames == ["kerncijfers", "meldingen_per_soort", "vsv_onderwijsachtergrond_leefti"]
-    rows = list(workbook["meldingen_per_soort"].iter_rows(values_only=True))
+    # Readable Dutch titles (at most 31 characters, Excel's limit), after a table of contents.
+    assert workbook.sheetnames == [
+        "Inhoud",
+        "Kerncijfers leerplicht",
+        "Meldingen per soort",
+        "Uitstroom van begeleide vsv'ers",
+    ]
+    inhoud = list(workbook["Inhoud"].iter_rows(values_only=True))
+    assert inhoud[0] == ("werkblad", "tabel_id", "titel")
+    assert (
+        "Uitstroom van begeleide vsv'ers",
+        "vsv_onderwijsachtergrond_leeftijd",
+        "Uitstroom van begeleide vsv'ers",
+    ) in inhoud
+    rows = list(workbook["Meldingen per soort"].iter_rows(values_only=True))
     assert rows[0] == ("label", "aantal", "percentage")
     assert rows[1] == ("Relatief verzuim (wettelijk)", 2318, 29.9)
-    assert rows[-1] == ("Totaal", 7753, 100)
-    kerncijfers = list(workbook["kerncijfers"].iter_rows(values_only=True))
+    # The stable id stays in a cell below the table.
+    assert ("tabel_id", "meldingen_per_soort", None) in rows
+    totaal = rows.index(("Totaal", 7753, 100))
+    assert rows[totaal + 1] == (None, None, None)
+    kerncijfers = list(workbook["Kerncijfers leerplicht"].iter_rows(values_only=True))
     assert kerncijfers[0] == ("label", "aantal", "vorig_jaar")
-    assert kerncijfers[-1] == ("Verzuimpercentage", None, None)  # no Totaal row; n.b. is empty
-    uitstroom = workbook["vsv_onderwijsachtergrond_leefti"]
+    assert ("Verzuimpercentage", None, None) in kerncijfers  # no Totaal row; n.b. is empty
+    uitstroom = workbook["Uitstroom van begeleide vsv'ers"]
     assert uitstroom["A3"].value == "Mbo niveau 2" and uitstroom["A3"].alignment.indent == 1
     assert uitstroom["A1"].comment.text == "Uitstroom van begeleide vsv'ers"
+
+
+def test_a_long_title_is_cut_at_a_word_and_sheet_names_stay_unique():
+    report = fake_report()
+    long = "Onderwijsachtergrond uitvallers naar leeftijd bij uitval"
+    for table in report.tables:
+        table.titel = long
+    names = list(sheet_names(report).values())
+    assert names[0] == "Onderwijsachtergrond uitvallers"
+    assert len({n.lower() for n in names}) == 3 and all(len(n) <= 31 for n in names)
+
+
+def test_text_cells_that_look_like_formulas_are_neutralised():
+    report = fake_report()
+    report.table("meldingen_per_soort").rows[0].label = '=HYPERLINK("http://x")'
+    report.table("meldingen_per_soort").rows[1].label = "@SUM(1)"
+    report.table("meldingen_per_soort").rows[2].label = "-2+3"
+    workbook = load_workbook(BytesIO(render_xlsx(report)))
+    sheet = workbook["Meldingen per soort"]
+    assert [sheet[f"A{i}"].value for i in (2, 3, 4)] == ['\'=HYPERLINK("http://x")', "'@SUM(1)", "'-2+3"]
+    assert all(sheet[f"A{i}"].data_type == "s" for i in (2, 3, 4))
 
 
 def pdf_text(content: bytes, tmp_path) -> str:
@@ -106,18 +142,19 @@ def test_pdf_shows_cover_contents_tables_in_dutch_notation_and_a_colofon(tmp_pat
     # Cover: organisation and schooljaar.
     assert "Leerplicht Zoetermeer" in pages[0] and "Schooljaar 2024-2025" in pages[0]
     assert "vergelijking met schooljaar 2023-2024" in pages[0]
-    # Table of contents with the page each table starts on.
+    # Table of contents with the page each part and table starts on.
     assert "Inhoud" in pages[1]
     toc = {line.split(" .")[0].strip(): line.split()[-1] for line in pages[1].splitlines() if " ..." in line}
-    assert toc["Meldingen per soort"] == "3"
-    assert toc["Uitstroom van begeleide vsv'ers"] == "4"
-    assert "Meldingen per soort" in pages[2]
-    # One section per part.
-    assert "Leerplicht" in pages[2] and "Doorstroompunt" in pages[3]
+    assert toc["Kerncijfers"] == "3"
+    assert toc["Meldingen per soort"] == "4"
+    assert toc["Uitstroom van begeleide vsv'ers"] == "5"
+    # The kerncijfers page comes first, then one section per part.
+    assert "Kerncijfers leerplicht" in pages[2] and "n.b." in pages[2]
+    assert "Meldingen per soort" in pages[3]
+    assert "Leerplicht" in pages[3] and "Doorstroompunt" in pages[4]
     # Numbers as a Dutch reader expects them, 'n.b.' for what is unknown, a Totaal row.
     assert "2.318" in text and "29,9%" in text and "7.753" in text and "100,0%" in text
-    assert "n.b." in pages[2]
-    assert "Totaal" in pages[2]
+    assert "Totaal" in pages[3]
     # The chart's legend repeats the numbers of its table.
     assert "Relatief verzuim (wettelijk): 2.318 (29,9%)" in text
     # Page numbers in the footer, and the colofon says when and from which data.
@@ -126,7 +163,7 @@ def test_pdf_shows_cover_contents_tables_in_dutch_notation_and_a_colofon(tmp_pat
     assert "Colofon" in colofon
     assert "15 september 2025 om" in colofon and "10:30" in colofon
     assert "Berekend uit de meldingen van Leerplicht Zoetermeer." in colofon
-    assert result.pages == pdf_pages(result.content, tmp_path) == 5
+    assert result.pages == pdf_pages(result.content, tmp_path) == 6
 
 
 def test_a_report_of_thirty_tables_renders_in_a_few_seconds(tmp_path, capsys):
@@ -162,4 +199,4 @@ def test_labels_are_escaped_in_charts_and_pdf():
     table = report.table("meldingen_per_soort")
     table.rows[0].label = "Verzuim <script> & zo"
     assert "Verzuim &lt;script&gt; &amp; zo" in table_chart(table)
-    assert render_pdf(report).pages == 5
+    assert render_pdf(report).pages == 6

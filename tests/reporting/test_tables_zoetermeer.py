@@ -9,7 +9,7 @@ import pytest
 from cases.rules import Schooljaar
 from reporting.renderers.json import render_json
 from reporting.tables import build_report
-from tests.reporting.zoetermeer import build_doorstroom, build_zoetermeer
+from tests.reporting.zoetermeer import build_doorstroom, build_verzuim_18plus, build_zoetermeer
 
 # The marker makes pytest-django create the test database; the data is built once per module.
 pytestmark = pytest.mark.django_db
@@ -23,6 +23,7 @@ def built(django_db_setup, django_db_blocker):
         with transaction.atomic():
             organisatie = build_zoetermeer()
             build_doorstroom(organisatie)
+            build_verzuim_18plus(organisatie)
             built = build_report(organisatie, Schooljaar(2024))
             transaction.set_rollback(True)
     return built
@@ -222,6 +223,7 @@ def test_grafiek_5_begeleiding_nieuwe_vsvers(report):
     table = rows(report["vsv_begeleiding"])
     published = {  # whole percentages in the report
         "Begeleid": (176, 54),
+        "Niet begeleid": (151, 46),
         "Is gaan werken en/of studeren": (88, 27),
         "Niet getraceerd na huisbezoek": (35, 11),
         "Volgt traject inburgering": (13, 4),
@@ -232,6 +234,18 @@ def test_grafiek_5_begeleiding_nieuwe_vsvers(report):
     for label, (aantal, pct) in published.items():
         assert (table[label]["aantal"], half_up(table[label]["percentage"])) == (aantal, pct), label
     assert report["vsv_begeleiding"]["totaal"]["aantal"] == 327
+
+
+def test_verzuim_18plus_counts_imported_records_as_meldingen(report):
+    # "Er zijn 1.210 meldingen verzuim 18+ ... De meldingen hadden betrekking op 603 jongeren";
+    # 296 of the trajecten came in through the CSV import without separate meldingen.
+    table = rows(report["verzuim_18plus"])
+    assert table["Meldingen verzuim 18+"]["aantal"] == 1210
+    assert table["Jongeren gemeld"]["aantal"] == 603
+
+
+def test_the_controle_finds_nothing_in_the_published_figures(built):
+    assert built.controle == []
 
 
 def test_vsv_kerncijfers(report):

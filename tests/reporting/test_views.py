@@ -147,3 +147,22 @@ def test_a_failed_run_shows_its_error_and_can_be_retried(client, teamleider_a):
     assert "wordt opnieuw gemaakt" in response.content.decode()
     run.refresh_from_db()
     assert (run.status, run.foutmelding) == (ReportRunStatus.WACHTEND, "")
+
+
+def test_the_three_year_comparison_is_an_option_of_the_form_and_a_run_of_its_own(
+    client, teamleider_a, report_files
+):
+    from reporting.models import ReportRun
+    from reporting.tasks import render_report_run
+
+    client.force_login(teamleider_a)
+    client.post(reverse("rapportage_start"), {"schooljaar": "2024"})
+    client.post(reverse("rapportage_start"), {"schooljaar": "2024", "drie_jaren": "on"})
+    runs = list(ReportRun.objects.order_by("pk"))
+    assert [r.drie_jaren for r in runs] == [False, True]
+    render_report_run.apply(args=[runs[1].pk])
+    runs[1].refresh_from_db()
+    import json
+
+    tables = json.loads(runs[1].json_bestand.read())["tabellen"]
+    assert list(tables["kerncijfers_drie_jaren"]["kolommen"]) == ["2022-2023", "2023-2024", "2024-2025"]

@@ -368,3 +368,40 @@ def _dossiers_born(births: list[date], organisatie, gemeente) -> list[Dossier]:
         for i, birth in enumerate(births)
     )
     return Dossier.objects.bulk_create(Dossier(jongere=j) for j in jongeren)
+
+
+# --- Verzuim 18+ ------------------------------------------------------------------------------
+VERZUIM_18PLUS_JONGEREN = 603  # "De meldingen hadden betrekking op 603 jongeren"
+VERZUIM_18PLUS_MELDINGEN = 1210  # "Er zijn 1.210 meldingen verzuim 18+ ... gedaan"
+# How the 1,210 meldingen are spread over the 603 trajecten: 296 trajecten were imported
+# without separate meldingen (1 each), 7 have 2 and 300 have 3 meldingen typed in.
+ALLEEN_GEIMPORTEERD, MET_TWEE, MET_DRIE = 296, 7, 300
+
+
+def build_verzuim_18plus(organisatie: Organisatie) -> None:
+    """The verzuim 18+ trajecten come in through the public doorstroom CSV import (the door a
+    team uses for its history); the further meldingen are recorded on them afterwards."""
+    from cases.imports.records import import_now
+    from doorstroom.models import Traject, VerzuimMelding
+
+    header = "extern_id,gemeente,jongere_id,geboortedatum,doelgroep,gemeld_op"
+    rows = [
+        f"V18-{i},GM0637,P18-{i},2005-0{1 + i % 9}-1{i % 9},verzuim_18plus,2024-{9 + i % 4}-0{1 + i % 9}"
+        for i in range(VERZUIM_18PLUS_JONGEREN)
+    ]
+    data = ("\n".join([header, *rows]) + "\n").encode()
+    import_now(
+        name="doorstroom", organisatie=organisatie, actor=None, data=data, filename="v18.csv", via="test"
+    )
+    trajecten = list(
+        Traject.objects.filter(organisatie=organisatie, doelgroep="verzuim_18plus").order_by("extern_id")
+    )
+    assert len(trajecten) == ALLEEN_GEIMPORTEERD + MET_TWEE + MET_DRIE
+    extra = [(t, 2) for t in trajecten[ALLEEN_GEIMPORTEERD : ALLEEN_GEIMPORTEERD + MET_TWEE]] + [
+        (t, 3) for t in trajecten[ALLEEN_GEIMPORTEERD + MET_TWEE :]
+    ]
+    VerzuimMelding.objects.bulk_create(
+        VerzuimMelding(traject=t, gemeld_op=t.gemeld_op + timedelta(days=7 * k), uren=16)
+        for t, n in extra
+        for k in range(n)
+    )

@@ -22,6 +22,12 @@ class Command(BaseCommand):
         parser.add_argument("--vergelijk", help="Vergelijkingsjaar, bijvoorbeeld 2023-2024.")
         parser.add_argument("--format", required=True, choices=ReportFormaat.values, dest="formaat")
         parser.add_argument("--output", required=True, help="Het bestand dat wordt geschreven.")
+        parser.add_argument(
+            "--drie-jaren",
+            action="store_true",
+            dest="drie_jaren",
+            help="Kerncijfers van de laatste drie schooljaren naast elkaar (zoals Roermond).",
+        )
 
     def _schooljaar(self, option: str, text: str) -> Schooljaar:
         try:
@@ -31,7 +37,7 @@ class Command(BaseCommand):
                 _("Ongeldig %(optie)s '%(tekst)s': %(fout)s") % {"optie": option, "tekst": text, "fout": exc}
             ) from None
 
-    def handle(self, *args, organisatie, schooljaar, vergelijk, formaat, output, **options):
+    def handle(self, *args, organisatie, schooljaar, vergelijk, formaat, output, drie_jaren=False, **options):
         translation.activate("nl")
         jaar = self._schooljaar("--schooljaar", schooljaar)
         vergelijkingsjaar = self._schooljaar("--vergelijk", vergelijk) if vergelijk else None
@@ -47,7 +53,7 @@ class Command(BaseCommand):
         except Organisatie.DoesNotExist:
             raise CommandError(_("Onbekende organisatie '%(slug)s'.") % {"slug": organisatie}) from None
 
-        report = build_report(org, jaar, vergelijkingsjaar)
+        report = build_report(org, jaar, vergelijkingsjaar, drie_jaren=drie_jaren)
         databasis = services.describe_databasis(report, organisatie=org, schooljaar=jaar)
         content, pages = services.render_format(report, formaat, databasis=databasis)
         path.write_bytes(content)

@@ -1,0 +1,39 @@
+"""Figures the controle and the OCW leerplichttelling need that no table of the jaarverslag
+shows. A fixed number of grouped queries, whatever the amount of data."""
+
+from django.db.models import Count, Q
+
+from leerplicht.constants import Fase
+
+from .common import grouped
+from .leerplicht import meldingen_of, vrijstellingen_of
+
+
+def feiten(organisatie, schooljaar) -> dict:
+    """Figures for the controle (reporting/controle.py) that no table shows: closed meldingen
+    without a result per soort, and meldingen in a gemeente outside the organisation."""
+    meldingen = meldingen_of(organisatie, schooljaar)
+    zonder = grouped(meldingen.filter(fase=Fase.AFGESLOTEN, resultaat__isnull=True), "soort")
+    buiten = meldingen.exclude(gemeente_id__in=organisatie.gemeenten.values("pk")).count()
+    # Per gemeente and soort, for the OCW leerplichttelling (reporting/leerplichttelling.py):
+    # meldingen, distinct leerlingen, processen-verbaal and Halt-verwijzingen. One query each.
+    per_gemeente = {
+        (r["gemeente_id"], r["soort"]): r
+        for r in meldingen.order_by()
+        .values("gemeente_id", "soort")
+        .annotate(
+            meldingen=Count("pk"),
+            leerlingen=Count("dossier", distinct=True),
+            pv=Count("pk", filter=Q(proces_verbaal=True)),
+            halt=Count("pk", filter=Q(halt_verwijzing=True)),
+        )
+    }
+    vrijstellingen = grouped(
+        vrijstellingen_of(organisatie, schooljaar), "gemeente_id", "grondslag", "besluit"
+    )
+    return {
+        "afgesloten_zonder_resultaat": zonder,
+        "meldingen_buiten_gemeenten": buiten,
+        "per_gemeente_soort": per_gemeente,
+        "vrijstellingen_per_gemeente": vrijstellingen,
+    }
