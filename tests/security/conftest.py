@@ -41,6 +41,7 @@ class World:
             "briefsjabloon": self.brief.sjabloon,
             "populatie": self.seed.populatie,
             "codeitem": self.seed.code,
+            "ouder": self.seed.ouder,
         }
 
 

@@ -26,6 +26,7 @@ PAGE_ROUTES = {
     ("rapportages", "pk"): "reportrun",
     ("brieven", "pk"): "brief",
     ("sjablonen", "pk"): "briefsjabloon",
+    ("ouders", "pk"): "ouder",
 }
 #: Routes whose dossier must be a Doorstroompunt one (a jongere of 18+) to reach the view.
 DOORSTROOM_DOSSIER_ROUTES = {"traject_starten"}
@@ -40,6 +41,7 @@ ROUTER_BASENAMES = {
     "codeitem": "codeitem",
     "import": "importrecord",
     "reportrun": "reportrun",
+    "ouder": "ouder",
 }
 #: Extra (non-id) kwargs some routes need, by kwarg name.
 OTHER_KWARGS = {"formaat": "json"}
