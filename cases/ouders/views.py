@@ -70,6 +70,16 @@ def ouder_nieuw(request, pk: int):
     dossier = _dossier_or_404(request, pk)
     jongere = dossier.jongere
     form = OuderForm(request.POST or None, initial={"gezag": True, "feitelijke_verzorging": True})
+    if request.method == "GET":
+        # The page names the jongere: opening it is a read.
+        log_access(
+            actor=request.user,
+            action=AuditAction.INZIEN,
+            purpose=purpose_of(request.user),
+            jongere=jongere,
+            obj=dossier,
+            request=request,
+        )
     if request.method == "POST" and form.is_valid():
         try:
             ensure_writable(dossier)

@@ -44,6 +44,7 @@ class World:
             "populatie": self.seed.populatie,
             "codeitem": self.seed.code,
             "signaal": self.signaal,
+            "ouder": self.seed.ouder,
         }
 
 

@@ -27,6 +27,7 @@ PAGE_ROUTES = {
     ("brieven", "pk"): "brief",
     ("sjablonen", "pk"): "briefsjabloon",
     ("binnengekomen", "pk"): "signaal",
+    ("ouders", "pk"): "ouder",
 }
 #: Routes whose dossier must be a Doorstroompunt one (a jongere of 18+) to reach the view.
 DOORSTROOM_DOSSIER_ROUTES = {"traject_starten"}
@@ -41,6 +42,7 @@ ROUTER_BASENAMES = {
     "codeitem": "codeitem",
     "import": "importrecord",
     "reportrun": "reportrun",
+    "ouder": "ouder",
 }
 #: Extra (non-id) kwargs some routes need, by kwarg name.
 OTHER_KWARGS = {"formaat": "json"}
