@@ -18,3 +18,4 @@ class LeerplichtConfig(AppConfig):
         registry.register_letter_source(letters.VRIJSTELLING)
         registry.termijn_signaleerders.append(termijnen.signaleren)
         registry.digest_providers.append(termijnen.digest_items)
+        registry.termijn_bronnen.append(termijnen.BEHEER_BRON)
