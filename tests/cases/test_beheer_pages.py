@@ -1,6 +1,7 @@
 """The beheer pages of the functioneel beheerder (issue 19 item 7): in the application's own
 style, scoped to the own organisation, permission-checked, every change recorded."""
 
+import re
 from datetime import date
 
 import pytest
@@ -43,6 +44,11 @@ def client_beheerder(client, beheerder):
 
 def text(response) -> str:
     return response.content.decode()
+
+
+def visible(response) -> str:
+    """The page's text without tags (class names and URLs hold app labels; users do not see them)."""
+    return re.sub(r"<[^>]+>", " ", text(response))
 
 
 # -- start page --------------------------------------------------------------------------------
@@ -294,3 +300,35 @@ def test_view_permission_alone_does_not_allow_changing(client, organisatie_a):
     assert client.get(CONTACT_ABSOLUUT).status_code == 403
     assert client.post(CONTACT_ABSOLUUT, {"dagen": "3", "eenheid": "werkdagen"}).status_code == 403
     assert not Termijn.objects.exists()
+
+
+# -- the Django admin in Dutch -----------------------------------------------------------------
+
+
+def test_admin_index_shows_dutch_app_and_model_names(client_beheerder):
+    page = visible(client_beheerder.get(reverse("admin:index")))
+    assert "Tweede factor: authenticator-apps" in page and "Tweede factor: noodcodes" in page
+    lowered = page.lower()
+    assert "otp" not in lowered
+    assert "devices" not in lowered
+
+
+def test_admin_index_of_the_superuser_shows_dutch_app_names(client, organisatie_a):
+    superuser = UserFactory(username="root", organisatie=organisatie_a, is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    page = visible(client.get(reverse("admin:index")))
+    for dutch in ("Aanmeldpogingen (blokkeren na te veel fouten)", "API-sessies", "Mislukte aanmeldpogingen"):
+        assert dutch in page
+    for english in ("Axes", "Knox", "Access attempts", "Auth tokens", "Otp_Totp", "Otp_Static"):
+        assert english not in page
+
+
+def test_device_pages_in_the_admin_have_no_english_labels_or_help(client_beheerder, lpa_a):
+    from tests.conftest import verified_device
+
+    device = verified_device(lpa_a)
+    changelist = visible(client_beheerder.get(reverse("admin:otp_totp_totpdevice_changelist")))
+    assert "In gebruik" in changelist and "Confirmed" not in changelist
+    page = visible(client_beheerder.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk])))
+    assert "Gebruiker" in page
+    assert "The user that this device belongs to" not in page and "human-readable" not in page
