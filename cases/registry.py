@@ -9,6 +9,8 @@ Apps register in their AppConfig.ready():
   overdue) of their open items; run by the daily job `cases.termijnen_signaleren`;
 - `digest_providers`: callables (user) -> list[DigestItem]: the open items assigned to `user`,
   read through `visible_to(user)`; the daily e-mail digest is built from them.
+- `termijn_bronnen`: TermijnBron per team app: its configurable terms with their defaults, shown
+  and edited on the beheer page `termijnen` (cases/beheer/).
 """
 
 from collections.abc import Callable

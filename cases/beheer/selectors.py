@@ -125,8 +125,8 @@ def beheer_links(user) -> list[BeheerLink]:
         links.append(
             BeheerLink(
                 reverse("admin:cases_organisatie_change", args=[user.organisatie_id]),
-                _("Briefhoofd en logo"),
-                _("Adres, telefoon, e-mail en logo van uw organisatie op elke brief."),
+                _("Briefhoofd"),
+                _("Adres, telefoon en e-mail van uw organisatie bovenaan elke brief."),
             )
         )
     if user.has_perm("cases.add_importrecord"):
