@@ -16,5 +16,5 @@ The core, at this level:
 Around it, one subpackage per concern, each describing its public surface in its `__init__`:
 `accounts/` (login, second factor, roles, permission cache), `privacy/` (processing log,
 inzageverzoek, retention), `letters/`, `termijnen/` (working days, deadlines, digest),
-`imports/` and `api/`.
+`imports/`, `api/` and `beheer/` (the functioneel beheerder's pages).
 """

@@ -301,14 +301,41 @@ for _model in (TOTPDevice, StaticDevice):
         admin.site.unregister(_model)
 
 
+class BevestigdFilter(admin.SimpleListFilter):
+    title = _("in gebruik")
+    parameter_name = "in_gebruik"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("Ja")), ("0", _("Nee, nog niet bevestigd"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("0", "1"):
+            return queryset.filter(confirmed=self.value() == "1")
+        return queryset
+
+
 @admin.register(TOTPDevice, StaticDevice)
 class DeviceAdmin(OwnOrganisationMixin, admin.ModelAdmin):
     organisation_field = "user__organisatie_id"
-    list_display = ["user", "name", "confirmed"]
-    list_filter = ["confirmed"]
+    # django-otp's fields have English labels and help texts (fixed in its migrations): shown
+    # here through Dutch-labelled columns instead.
+    list_display = ["gebruiker", "naam", "in_gebruik"]
+    list_filter = [BevestigdFilter]
     search_fields = ["user__username", "user__last_name"]
-    fields = ["user", "name", "confirmed"]
-    readonly_fields = ["user", "name", "confirmed"]
+    fields = ["gebruiker", "naam", "in_gebruik"]
+    readonly_fields = ["gebruiker", "naam", "in_gebruik"]
+
+    @admin.display(description=_("gebruiker"), ordering="user__username")
+    def gebruiker(self, obj):
+        return obj.user
+
+    @admin.display(description=_("naam"), ordering="name")
+    def naam(self, obj):
+        return obj.name
+
+    @admin.display(description=_("in gebruik"), boolean=True, ordering="confirmed")
+    def in_gebruik(self, obj):
+        return obj.confirmed
 
     def has_add_permission(self, request):
         return False

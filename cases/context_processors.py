@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .access import VIEW_PERMISSION
+from .beheer.selectors import may_open_beheer
 
 # (url name, label, permission or None). Shown only where the user may open the page.
 NAVIGATION = [
@@ -17,7 +18,8 @@ NAVIGATION = [
     ("inzageverzoek", _("Inzageverzoek"), "cases.inzageverzoek_jongere"),
     ("sjablonen", _("Briefsjablonen"), "cases.change_briefsjabloon"),
     ("koppelingen", _("Koppelingen"), "koppelingen.view_koppelingrun"),
-    ("admin:index", _("Beheer"), "is_staff"),
+    ("beheer_index", _("Beheer"), "beheer"),
+    ("admin:index", _("Technisch beheer"), "is_staff"),
     ("api-tokens", _("API-tokens"), "cases.add_apitoken"),
 ]
 
@@ -28,7 +30,12 @@ def navigation(request):
         return {}
     items = []
     for name, label, perm in NAVIGATION:
-        allowed = user.is_staff if perm == "is_staff" else perm is None or user.has_perm(perm)
+        if perm == "is_staff":
+            allowed = user.is_staff
+        elif perm == "beheer":
+            allowed = may_open_beheer(user)
+        else:
+            allowed = perm is None or user.has_perm(perm)
         if allowed:
             url = reverse(name)
             items.append(

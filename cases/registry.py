@@ -13,7 +13,9 @@ Apps register in their AppConfig.ready():
   werkvoorraad and the caseload (e.g. signals waiting in the koppelingen inbox), so those pages
   show it without importing that app.
 - `overdracht_handlers`: callables (actor=, dossier=, datum=) -> int that close the open items
-  of a dossier handed over to another gemeente (cases/overdracht.py); return how many.
+  of a dossier handed over to another gemeente (cases/verhuizing/services.py); return how many.
+- `termijn_bronnen`: TermijnBron per team app: its configurable terms with their defaults, shown
+  and edited on the beheer page `termijnen` (cases/beheer/).
 """
 
 from collections.abc import Callable
@@ -104,3 +106,32 @@ class DigestItem:
     @property
     def sleutel(self) -> str:
         return f"{self.soort}:{self.pk}"
+
+
+@dataclass(frozen=True)
+class TermijnDefinitie:
+    """One configurable term with the value that applies when the organisation sets none."""
+
+    #: Field values that identify the row of the term model (besides the organisation).
+    sleutel: dict[str, str]
+    omschrijving: str
+    standaard_dagen: int
+    standaard_eenheid: str
+    standaard_vakanties_overslaan: bool
+    #: Where the default comes from (a legal article, or the application's own default).
+    grondslag: str
+
+
+@dataclass(frozen=True)
+class TermijnBron:
+    """A team app's configurable terms, shown on the beheer page `termijnen` (cases/beheer/)."""
+
+    code: str
+    titel: str
+    #: "app_label.ModelName" of a model with organisatie, dagen, eenheid, schoolvakanties_overslaan.
+    model: str
+    definities: Callable[[], list[TermijnDefinitie]]
+
+
+#: Registered by the team apps; read by the beheer pages.
+termijn_bronnen: list[TermijnBron] = []

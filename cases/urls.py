@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from cases import views
 from cases.imports import views as import_views
@@ -29,6 +29,7 @@ urlpatterns = [
     path("gezondheid/", views.gezondheid, name="gezondheid"),
     path("sjablonen/", letter_views.sjablonen, name="sjablonen"),
     path("sjablonen/<int:pk>/", letter_views.sjabloon, name="sjabloon"),
+    path("instellingen/", include("cases.beheer.urls")),
     path("brieven/<int:pk>/", letter_views.brief, name="brief"),
     path("brieven/<int:pk>/status/", letter_views.brief_status, name="brief_status"),
 ]

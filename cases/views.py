@@ -18,6 +18,7 @@ from cases.privacy.audit import log_access, log_listing
 from cases.verhuizing import views as overdracht_views
 
 from .access import VIEW_PERMISSION
+from .beheer.selectors import beheer_links, may_open_beheer
 from .constants import AuditAction, Verwerkingsactiviteit
 from .exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
 from .filters import JongereFilter
@@ -57,7 +58,11 @@ def start(request):
         j.pk: j
         for j in selectors.jongeren_for(request.user).filter(pk__in=recent_ids[:10]).select_related("dossier")
     }
-    context = {"recent": [recent[pk] for pk in recent_ids[:10] if pk in recent]}
+    context = {
+        "recent": [recent[pk] for pk in recent_ids[:10] if pk in recent],
+        # A beheerder sees the beheer tasks (and what waits for them), not reports they cannot open.
+        "beheer_links": beheer_links(request.user) if may_open_beheer(request.user) else [],
+    }
     if recent:
         log_listing(
             actor=request.user, jongeren=context["recent"], purpose=purpose_of(request.user), request=request

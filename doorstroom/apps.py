@@ -26,3 +26,5 @@ class DoorstroomConfig(AppConfig):
         if not any(entry[1] == "doorstroom/dossier_section.html" for entry in registry.dossier_sections):
             registry.dossier_sections.append((20, "doorstroom/dossier_section.html", dossier_section))
         registry.register_letter_source(TRAJECT)
+        if termijnen.BEHEER_BRON not in registry.termijn_bronnen:
+            registry.termijn_bronnen.append(termijnen.BEHEER_BRON)

@@ -8,10 +8,11 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from cases.constants import TermijnEenheid
 from cases.models import Organisatie
-from cases.registry import DigestItem
+from cases.registry import DigestItem, TermijnBron, TermijnDefinitie
 from cases.selectors import kalender_voor
 from cases.termijnen.signalen import STATE_FIELDS, store_changed
 from cases.termijnen.werkdagen import Kalender, Termijnregel
@@ -121,3 +122,24 @@ def digest_items(user) -> list[DigestItem]:
         .filter(Q(afgesloten_op__isnull=True) | Q(nazorg_op__isnull=False, nazorg_uitgevoerd_op__isnull=True))
         .values_list("pk", "termijn_op", "termijn_soort", "signaal")
     ]
+
+
+def beheer_definities() -> list[TermijnDefinitie]:
+    """The terms a functioneel beheerder can set on the beheer page, with their defaults."""
+    return [
+        TermijnDefinitie(
+            sleutel={"doelgroep": doelgroep.value, "termijn": soort.value},
+            omschrijving=f"{doelgroep.label}: {soort.label}",
+            standaard_dagen=DEFAULT_TRAJECT_TERMIJN_WERKDAGEN[soort],
+            standaard_eenheid=TermijnEenheid.WERKDAGEN,
+            standaard_vakanties_overslaan=False,
+            grondslag=_("Standaard van de applicatie (geen wettelijke termijn)"),
+        )
+        for doelgroep in Doelgroep
+        for soort in TrajectTermijnSoort
+    ]
+
+
+BEHEER_BRON = TermijnBron(
+    code="doorstroom", titel=_("Trajecten"), model="doorstroom.TrajectTermijn", definities=beheer_definities
+)

@@ -20,3 +20,4 @@ class LeerplichtConfig(AppConfig):
         registry.termijn_signaleerders.append(termijnen.signaleren)
         registry.digest_providers.append(termijnen.digest_items)
         registry.overdracht_handlers.append(overdracht.meldingen_sluiten)
+        registry.termijn_bronnen.append(termijnen.BEHEER_BRON)

@@ -12,10 +12,11 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from cases.constants import ActieSoort, TermijnEenheid
 from cases.models import Organisatie
-from cases.registry import DigestItem
+from cases.registry import DigestItem, TermijnBron, TermijnDefinitie
 from cases.selectors import kalender_voor
 from cases.termijnen.signalen import NO_STATE, STATE_FIELDS, store_changed
 from cases.termijnen.werkdagen import Kalender, Termijnregel
@@ -200,3 +201,36 @@ def digest_items(user) -> list[DigestItem]:
         .values_list("pk", "termijn_op", "signaal")
     ]
     return items
+
+
+def beheer_definities() -> list[TermijnDefinitie]:
+    """The terms a functioneel beheerder can set on the beheer page, with their defaults."""
+    eigen = _("Standaard van de applicatie (geen wettelijke termijn)")
+    definities = []
+    for (termijn, soort), regel in default_regels().items():
+        if termijn == TermijnSoort.BESLISSING:
+            # Awb art. 4:13 lid 2: without a statutory term, a decision is due within eight weeks.
+            omschrijving = str(TermijnSoort.BESLISSING.label).capitalize()
+            grondslag = _("Algemene wet bestuursrecht, art. 4:13 lid 2: uiterlijk acht weken")
+        else:
+            omschrijving = f"{MeldingSoort(soort).label}: {TermijnSoort(termijn).label}"
+            grondslag = eigen
+        definities.append(
+            TermijnDefinitie(
+                sleutel={"termijn": termijn, "soort": soort},
+                omschrijving=omschrijving,
+                standaard_dagen=regel.aantal,
+                standaard_eenheid=regel.eenheid,
+                standaard_vakanties_overslaan=regel.schoolvakanties_overslaan,
+                grondslag=grondslag,
+            )
+        )
+    return definities
+
+
+BEHEER_BRON = TermijnBron(
+    code="leerplicht",
+    titel=_("Meldingen en aanvragen"),
+    model="leerplicht.Termijn",
+    definities=beheer_definities,
+)
