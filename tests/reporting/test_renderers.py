@@ -2,7 +2,6 @@
 
 import json
 import subprocess
-import time
 from io import BytesIO
 
 import pytest
@@ -166,14 +165,11 @@ def test_pdf_shows_cover_contents_tables_in_dutch_notation_and_a_colofon(tmp_pat
     assert result.pages == pdf_pages(result.content, tmp_path) == 6
 
 
-def test_a_report_of_thirty_tables_renders_in_a_few_seconds(tmp_path, capsys):
+def test_a_report_of_thirty_tables_renders_every_table(tmp_path):
+    # How long it takes is measured by `make bench BENCH=report` (docs/performance.md), not here:
+    # a timed assertion fails on a busy machine and proves nothing about a quiet one.
     report = large_report(30)
-    started = time.monotonic()
     result = render_pdf(report)
-    elapsed = time.monotonic() - started
-    with capsys.disabled():
-        print(f"\nPDF of {len(report.tables)} tables: {result.pages} pages in {elapsed:.1f} s")
-    assert elapsed < 15
     assert result.pages == pdf_pages(result.content, tmp_path)
     text = pdf_text(result.content, tmp_path)
     assert "Thuiszitters per leeftijd (30)" in text
