@@ -15,13 +15,13 @@ app.autodiscover_tasks()
 
 @task_prerun.connect
 def _log_context(**kwargs):
-    from cases.observability import bind_task_context
+    from cases.platform.observability import bind_task_context
 
     bind_task_context(**kwargs)
 
 
 @task_failure.connect
 def _count_failure(sender=None, **kwargs):
-    from cases.metrics import record_task_failure
+    from cases.platform.metrics import record_task_failure
 
     record_task_failure(sender=sender)

@@ -8,8 +8,8 @@ admin.site.site_header = _("Leerplicht en Doorstroompunt: beheer")
 admin.site.site_title = _("Beheer")
 admin.site.index_title = _("Functioneel beheer")
 
-from cases import metrics  # noqa: E402
 from cases.accounts import twofactor  # noqa: E402
+from cases.platform import metrics  # noqa: E402
 
 urlpatterns = [
     path(

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from cases.concurrency import ConflictError
-from cases.locked import is_locked
+from cases.platform.locked import is_locked
 from cases.workflow import TransitionError
 
 

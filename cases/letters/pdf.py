@@ -1,7 +1,7 @@
 """Lay out a letter's HTML as PDF. WeasyPrint is imported here, lazily: only the Celery worker
 calls this, never a web request."""
 
-from cases.pdf_fetcher import refusing_url_fetcher
+from cases.platform.pdf_fetcher import refusing_url_fetcher
 
 
 def render_letter_pdf(html: str) -> bytes:

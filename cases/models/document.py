@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from cases import access
 from cases.models.jongere import Dossier
 from cases.models.organisatie import User
-from cases.storage import private_files
+from cases.platform.storage import private_files
 
 
 def private_storage():

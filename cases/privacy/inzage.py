@@ -23,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from cases.constants import AuditAction, Verwerkingsactiviteit
 from cases.models import AuditEntry, Jongere, Ouder, validate_bsn
-from cases.pdf_fetcher import refusing_url_fetcher
+from cases.platform.pdf_fetcher import refusing_url_fetcher
 from cases.privacy.audit import log_access
 
 #: Technical columns that say nothing about the person.

@@ -13,7 +13,7 @@ import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
-from cases.observability import configure_structlog, logging_config
+from cases.platform.observability import configure_structlog, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -33,13 +33,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_otp",
     # Dutch app and model names in the admin (cases/vertaalde_apps.py); same app labels.
-    "cases.vertaalde_apps.OtpTotpConfig",
-    "cases.vertaalde_apps.OtpStaticConfig",
-    "cases.vertaalde_apps.AxesConfig",
+    "cases.platform.vertaalde_apps.OtpTotpConfig",
+    "cases.platform.vertaalde_apps.OtpStaticConfig",
+    "cases.platform.vertaalde_apps.AxesConfig",
     "csp",
     "django_filters",
     "rest_framework",
-    "cases.vertaalde_apps.KnoxConfig",
+    "cases.platform.vertaalde_apps.KnoxConfig",
     "drf_spectacular",
     "cases",
     "leerplicht",
@@ -60,14 +60,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "cases.accounts.middleware.SecondFactorMiddleware",
-    "cases.observability.LogContextMiddleware",
+    "cases.platform.observability.LogContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cases.accounts.middleware.DossierAlleenLezenMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "cases.accounts.middleware.NoStoreMiddleware",
     # SQLite's "database is locked" becomes the conflict message (cases/locked.py).
-    "cases.locked.DatabaseLockedMiddleware",
+    "cases.platform.locked.DatabaseLockedMiddleware",
     # Last but for the metrics, as django-axes asks: turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
@@ -145,7 +145,7 @@ PROMETHEUS_BACKENDS = {
 }
 for _database in DATABASES.values():
     _database["ENGINE"] = PROMETHEUS_BACKENDS.get(_database["ENGINE"], _database["ENGINE"])
-DATABASE_ROUTERS = ["cases.replica.ReplicaRouter"]
+DATABASE_ROUTERS = ["cases.platform.replica.ReplicaRouter"]
 
 # Redis (Celery broker, cache and sessions) when REDIS_URL is set.
 REDIS_URL = env("REDIS_URL", default="")
@@ -257,7 +257,7 @@ DOCUMENTS_S3_BUCKET = env("DOCUMENTS_S3_BUCKET", default="")
 
 def private_storage_settings(bucket: str) -> dict:
     if not bucket:
-        return {"BACKEND": "cases.storage.LocalPrivateStorage"}
+        return {"BACKEND": "cases.platform.storage.LocalPrivateStorage"}
     return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from cases.observability import logging_config
+from cases.platform.observability import logging_config
 
 from .base import *  # noqa: F403
 from .base import DEBUG, MIDDLEWARE, SECRET_KEY, STORAGES, env

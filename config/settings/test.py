@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from cases.observability import logging_config
+from cases.platform.observability import logging_config
 
 from .base import *  # noqa: F403
 from .base import DATABASES, REDIS_URL, env

@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from cases.models import Organisatie
-from cases.replica import reads_from_replica
+from cases.platform.replica import reads_from_replica
 from cases.rules import Schooljaar
 
 from . import doorstroom, feiten, indicatoren, leerplicht, verhuizing

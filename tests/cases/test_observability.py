@@ -7,7 +7,7 @@ import logging
 import pytest
 from django.urls import reverse
 
-from cases.metrics import record_task_failure
+from cases.platform.metrics import record_task_failure
 
 pytestmark = pytest.mark.django_db
 

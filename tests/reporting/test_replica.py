@@ -4,7 +4,7 @@ import pytest
 from django.db import connections
 from django.test.utils import CaptureQueriesContext
 
-from cases.replica import REPLICA
+from cases.platform.replica import REPLICA
 from cases.rules import Schooljaar
 from reporting.tables import build_report
 from tests.reporting.test_tables_build import add_meldingen, organisation

@@ -13,7 +13,7 @@ from django.core.files.storage import storages
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models
 
-from cases.storage import LocalPrivateStorage, private_files
+from cases.platform.storage import LocalPrivateStorage, private_files
 
 CHUNK = 1024 * 1024
 

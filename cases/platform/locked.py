@@ -11,7 +11,7 @@ from django.db import OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 
-from .concurrency import ConflictError
+from cases.concurrency import ConflictError
 
 LOCKED_MESSAGES = ("database is locked", "database table is locked")
 
