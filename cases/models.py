@@ -28,6 +28,7 @@ from .constants import (
     Onderwijssoort,
 )
 from .rules import is_valid_bsn
+from .zoeknaam import Ontaccent
 
 
 def validate_bsn(value: str) -> None:
@@ -236,9 +237,12 @@ class Jongere(models.Model):
         _("extern id"), max_length=64, blank=True, help_text=_("Persoonssleutel in het bronsysteem (import).")
     )
     # One column for searching by (part of) a name, so PostgreSQL answers every word of a search
-    # from one trigram index (migration 0007) instead of one index per name part.
+    # from one trigram index (migration 0007) instead of one index per name part. Without accents,
+    # so "chloe" finds "Chloé" (cases/zoeknaam.py).
     zoeknaam = models.GeneratedField(
-        expression=Upper(Concat("voornamen", Value(" "), "tussenvoegsel", Value(" "), "achternaam")),
+        expression=Upper(
+            Ontaccent(Concat("voornamen", Value(" "), "tussenvoegsel", Value(" "), "achternaam"))
+        ),
         output_field=models.TextField(),
         db_persist=True,
         verbose_name=_("zoeknaam"),

@@ -1,5 +1,7 @@
 """Thin browser views of the core: parse, call a selector or service, render."""
 
+from urllib.parse import urlencode
+
 import redis
 from django.conf import settings
 from django.contrib import messages
@@ -7,12 +9,13 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import registry, selectors, services
+from . import registry, selectors, services, zoekopdrachten
 from .access import VIEW_PERMISSION
 from .audit import log_access, log_listing
 from .constants import AuditAction, Verwerkingsactiviteit
@@ -77,30 +80,44 @@ def dagelijks_overzicht(request):
 @permission_required(VIEW_PERMISSION, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def jongeren(request):
-    """Search jongeren. The form posts, so BSNs and names never appear in a URL or access log."""
-    data = request.POST if request.method == "POST" else None
+    """Search jongeren. The form posts, so BSNs and names never appear in a URL or access log; a
+    valid search is stored in the session and the browser redirected to `?zoekopdracht=<id>`
+    (cases/zoekopdrachten.py), so Back, reload and a new tab show the results again."""
     # pk last: equal names keep their place between pages.
     queryset = (
         selectors.jongeren_for(request.user)
         .select_related("dossier")
         .order_by("achternaam", "voornamen", "pk")
     )
+    zoekopdracht_id = request.GET.get("zoekopdracht", "")
+    if request.method == "POST":
+        data = request.POST
+    elif zoekopdracht_id:
+        data = zoekopdrachten.lees(request.session, zoekopdracht_id)
+        if data is None:
+            messages.info(request, _("Deze zoekopdracht is verlopen. Vul de zoekvraag opnieuw in."))
+    else:
+        data = None
     filterset = JongereFilter(data, queryset=queryset, user=request.user)
     page = None
     if data is not None and filterset.is_valid():
-        if not any(filterset.form.cleaned_data.get(f) for f in ("q", "geboortedatum", "woongemeente")):
+        if not any(filterset.form.cleaned_data.get(f) for f in zoekopdrachten.FIELDS):
             messages.info(request, _("Vul een BSN, naam, geboortedatum of gemeente in om te zoeken."))
-        elif request.POST.get("export") in FORMATS:
-            return _export_jongeren(request, filterset.qs, request.POST["export"])
+        elif request.method == "POST":
+            nieuw = zoekopdrachten.bewaar(request.session, data)
+            return redirect(f"{reverse('jongeren')}?{urlencode({'zoekopdracht': nieuw})}#resultaten")
+        elif request.GET.get("export") in FORMATS:
+            return _export_jongeren(request, filterset.qs, request.GET["export"])
         else:
-            page = CappedPaginator(filterset.qs, PAGE_SIZE, SEARCH_LIMIT).get_page(request.POST.get("page"))
+            page = CappedPaginator(filterset.qs, PAGE_SIZE, SEARCH_LIMIT).get_page(request.GET.get("page"))
             log_listing(
                 actor=request.user,
                 jongeren=page.object_list,
                 purpose=purpose_of(request.user),
                 request=request,
             )
-    return render(request, "cases/jongeren.html", {"filter": filterset, "page": page})
+    context = {"filter": filterset, "page": page, "zoekopdracht": zoekopdracht_id if page is not None else ""}
+    return render(request, "cases/jongeren.html", context)
 
 
 def _export_jongeren(request, queryset, fmt):
