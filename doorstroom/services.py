@@ -344,6 +344,16 @@ def benadering_vastleggen(
 
 
 @transaction.atomic
+def benadering_en_stap(
+    *, actor: User, traject: Traject, naar: str, versie: int, request=None, **benadering
+) -> Benadering:
+    """Record a contact attempt and move to the next step in one go (one form for the coach):
+    both or neither. The step is checked first, so a stale page stores no benadering either."""
+    stap_wijzigen(actor=actor, traject=traject, naar=naar, versie=versie, request=request)
+    return benadering_vastleggen(actor=actor, traject=traject, request=request, **benadering)
+
+
+@transaction.atomic
 def plan_bijwerken(*, actor: User, traject: Traject, versie: int, request=None, **fields) -> PlanVanAanpak:
     """Record the intake (leefdomeinen, privacy agreement) and the plan van aanpak."""
     locked = lock_and_check(Traject.objects.all(), traject.pk, versie)
