@@ -8,8 +8,8 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
-from django.http import Http404
+from django.db.models import F, Q
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,6 +36,8 @@ from .services import PURPOSE, MeldingGegevens, MeldingWarnings
 from .workflow import MAS, PHASES, is_backwards
 
 PAGE_SIZE = 25  # as the other lists (jongeren, caseload)
+AANVRAGEN_OP_WERKVOORRAAD = 10  # the most urgent; the aanvragen page has them all
+URGENTIE, ONTVANGEN = "urgentie", "ontvangen"  # werkvoorraad order; urgency is the default
 BRIN = re.compile(r"[0-9A-Z]{4}(\d{2})?")  # a BRIN code, optionally with the vestiging number
 
 
@@ -81,9 +83,19 @@ class WerkvoorraadFilter(django_filters.FilterSet):
         empty_label=gettext_lazy("Alle termijnen"),
     )
 
+    volgorde = django_filters.ChoiceFilter(
+        label=gettext_lazy("Volgorde"),
+        choices=[
+            (URGENTIE, gettext_lazy("Meest urgente termijn eerst")),
+            (ONTVANGEN, gettext_lazy("Oudste melding eerst")),
+        ],
+        empty_label=None,
+        method="filter_volgorde",
+    )
+
     class Meta:
         model = Melding
-        fields = ["soort", "fase", "school", "gemeente", "behandelaar", "signaal"]
+        fields = ["soort", "fase", "school", "gemeente", "behandelaar", "signaal", "volgorde"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,6 +108,13 @@ class WerkvoorraadFilter(django_filters.FilterSet):
             user.organisatie_id,
             {name: self.form.fields[name] for name in ("gemeente", "behandelaar")},
         )
+
+    def filter_volgorde(self, queryset, name, value):
+        if value == URGENTIE:
+            # The earliest open deadline first (past ones before near ones), items without a
+            # stored deadline last; indexes melding_open_*_urgentie serve it.
+            return queryset.order_by(F("termijn_op").asc(nulls_last=True), "ontvangen_op", "pk")
+        return queryset.order_by("ontvangen_op", "pk")
 
     def filter_school(self, queryset, name, value):
         value = value.strip()
@@ -110,12 +129,13 @@ class WerkvoorraadFilter(django_filters.FilterSet):
 @login_required
 @permission_required("leerplicht.view_melding", raise_exception=True)
 def werkvoorraad(request):
-    """Open meldingen and requests, oldest first, with deadlines and signals. The default is the
-    user's own work; 'Iedereen (team)' shows the whole team."""
+    """Open meldingen and requests, the most urgent deadline first, with deadlines and signals.
+    The default is the user's own work; 'Iedereen (team)' shows the whole team."""
     today = timezone.localdate()
     data = request.GET.copy()
     if "behandelaar" not in data and request.user.has_perm("leerplicht.change_melding"):
         data["behandelaar"] = str(request.user.pk)
+    data.setdefault("volgorde", URGENTIE)
     filterset = WerkvoorraadFilter(
         data, queryset=selectors.werkvoorraad_meldingen(request.user, today), user=request.user
     )
@@ -127,11 +147,19 @@ def werkvoorraad(request):
         aanvragen = aanvragen.filter(behandelaar=filterset.form.cleaned_data["behandelaar"])
     if filterset.form.is_valid() and filterset.form.cleaned_data.get("signaal"):
         aanvragen = aanvragen.filter(signaal=filterset.form.cleaned_data["signaal"])
-    aanvraag_regels = selectors.werkregels_vrijstellingen(aanvragen[:PAGE_SIZE], termijnen, today)
+    aanvragen = aanvragen.order_by(F("termijn_op").asc(nulls_last=True), "aangevraagd_op", "pk")
+    aanvragen_totaal = aanvragen.count()
+    aanvraag_regels = selectors.werkregels_vrijstellingen(
+        aanvragen[:AANVRAGEN_OP_WERKVOORRAAD], termijnen, today
+    )
     jongeren = [r.item.dossier.jongere for r in regels] + [r.item.dossier.jongere for r in aanvraag_regels]
     log_listing(actor=request.user, jongeren=jongeren, purpose=PURPOSE, request=request)
     query = data.copy()
     query.pop("page", None)
+    # The aanvragen page with the same behandelaar and signal (it has only those filters).
+    aanvragen_query = QueryDict(mutable=True)
+    for name in ("behandelaar", "signaal"):
+        aanvragen_query[name] = data.get(name, "")
     return render(
         request,
         "leerplicht/werkvoorraad.html",
@@ -140,6 +168,8 @@ def werkvoorraad(request):
             "page": page,
             "regels": regels,
             "aanvragen": aanvraag_regels,
+            "aanvragen_totaal": aanvragen_totaal,
+            "aanvragen_query": aanvragen_query.urlencode(),
             "query": query.urlencode(),
         },
     )
@@ -165,6 +195,8 @@ class MeldingenFilter(WerkvoorraadFilter):
         empty_label=gettext_lazy("Alle schooljaren"),
         method="filter_schooljaar",
     )
+
+    volgorde = None  # this list is always newest first
 
     class Meta(WerkvoorraadFilter.Meta):
         fields = ["schooljaar", "status", "soort", "fase", "school", "gemeente", "behandelaar"]
@@ -366,10 +398,12 @@ def melding(request, pk: int):
         for target in PHASES
         if target in MAS.allowed(melding.fase)
     ]
+    history = selectors.melding_history(melding)
     context = {
         "melding": melding,
         "jongere": melding.dossier.jongere,
-        "history": selectors.melding_history(melding),
+        "history": history,
+        "termijnen": selectors.melding_termijnen(melding, history, today),
         "next_steps": next_steps,
         "kan_afsluiten": Fase.AFGESLOTEN in MAS.allowed(melding.fase),
         "transitie_form": TransitieForm(initial={"versie": melding.versie}),
