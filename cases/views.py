@@ -6,6 +6,7 @@ import redis
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -21,7 +22,7 @@ from .audit import log_access, log_listing
 from .constants import AuditAction, Verwerkingsactiviteit
 from .exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
 from .filters import JongereFilter
-from .forms import ActieForm
+from .forms import ActieForm, apply_errors
 from .letters import selectors as letter_selectors
 from .models import AuditEntry, Document, Dossier, Jongere
 from .pagination import CappedPaginator
@@ -137,13 +138,21 @@ def _export_jongeren(request, queryset, fmt):
     return tabular_response(basename="jongeren", headers=headers, rows=rows, fmt=fmt)
 
 
+def _dossier_or_404(user, pk: int) -> Dossier:
+    try:
+        return selectors.dossier_for(user, pk)
+    except Dossier.DoesNotExist:
+        raise Http404 from None
+
+
 @login_required
 @permission_required(VIEW_PERMISSION, raise_exception=True)
 def dossier(request, pk: int):
-    try:
-        dossier = selectors.dossier_for(request.user, pk)
-    except Dossier.DoesNotExist:
-        raise Http404 from None
+    return _render_dossier(request, _dossier_or_404(request.user, pk))
+
+
+def _render_dossier(request, dossier: Dossier, actie_form: ActieForm | None = None):
+    """The dossier page; after a failed action its form comes back with what was typed."""
     jongere: Jongere = dossier.jongere
     log_access(
         actor=request.user,
@@ -166,7 +175,7 @@ def dossier(request, pk: int):
         ],
         "timeline": selectors.timeline_for(request.user, dossier),
         "documenten": letter_selectors.documenten_op_dossier(request.user, dossier),
-        "actie_form": ActieForm(initial={"datum": today}),
+        "actie_form": actie_form or ActieForm(initial={"datum": today}),
     }
     return render(request, "cases/dossier.html", context)
 
@@ -175,24 +184,24 @@ def dossier(request, pk: int):
 @permission_required("cases.add_actie", raise_exception=True)
 @require_POST
 def actie_toevoegen(request, pk: int):
-    try:
-        dossier = selectors.dossier_for(request.user, pk)
-    except Dossier.DoesNotExist:
-        raise Http404 from None
+    dossier = _dossier_or_404(request.user, pk)
     form = ActieForm(request.POST)
     if form.is_valid():
-        services.actie_register(
-            actor=request.user,
-            dossier=dossier,
-            purpose=purpose_of(request.user),
-            request=request,
-            **form.cleaned_data,
-        )
-        messages.success(request, _("De actie is vastgelegd."))
-        return redirect("dossier", pk=dossier.pk)
-    for error in form.errors.values():
-        messages.error(request, " ".join(error))
-    return redirect("dossier", pk=dossier.pk)
+        try:
+            services.actie_register(
+                actor=request.user,
+                dossier=dossier,
+                purpose=purpose_of(request.user),
+                request=request,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("De actie is vastgelegd."))
+            return redirect("dossier", pk=dossier.pk)
+    # The page again with the form as typed, open, its errors summarised at the top.
+    return _render_dossier(request, dossier, actie_form=form)
 
 
 @login_required

@@ -166,8 +166,8 @@ def _apply_errors(form, error: ValidationError) -> None:
 def _submit(request, pk: int, name: str, make_form, act, success: str):
     """The shape every traject edit shares: validate, call the service, show the outcome.
 
-    A stale versie (ConflictError) or a refused step (TransitionError) stores nothing and shows
-    its Dutch message; field problems re-render the page with the submitted form.
+    A stale versie (ConflictError) stores nothing and shows the page as it now is; a refused step
+    (TransitionError) and field problems re-render the page with the submitted form.
     """
     traject = _traject_or_404(request.user, pk)
     organisatie_id = traject.dossier.jongere.organisatie_id
@@ -175,9 +175,11 @@ def _submit(request, pk: int, name: str, make_form, act, success: str):
     if form.is_valid():
         try:
             act(traject, form.cleaned_data, form)
-        except (ConflictError, TransitionError) as error:
+        except ConflictError as error:
             messages.error(request, error.message)
             return redirect("traject_detail", pk=traject.pk)
+        except TransitionError as error:
+            form.add_error(None, error.message)  # e.g. a step back without a reason: keep the form
         except ValidationError as error:
             _apply_errors(form, error)
         else:

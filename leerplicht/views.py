@@ -23,7 +23,7 @@ from cases.choices import use_cached_choices
 from cases.concurrency import ConflictError
 from cases.constants import AuditAction, Signaal
 from cases.exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
-from cases.forms import style_fields
+from cases.forms import apply_errors, style_fields
 from cases.models import Dossier, Gemeente, Jongere
 from cases.rules import Schooljaar
 from cases.workflow import TransitionError
@@ -382,7 +382,12 @@ def _melding_or_404(request, pk) -> Melding:
 @login_required
 @permission_required("leerplicht.view_melding", raise_exception=True)
 def melding(request, pk: int):
-    melding = _melding_or_404(request, pk)
+    return _render_melding(request, _melding_or_404(request, pk))
+
+
+def _render_melding(request, melding: Melding, **bound):
+    """The melding page; `bound` replaces a form (transitie_form, afsluit_form, route_form,
+    actie_form) with the submitted one after a failed submit, so what was typed stays."""
     log_access(
         actor=request.user,
         action=AuditAction.INZIEN,
@@ -415,6 +420,7 @@ def melding(request, pk: int):
             organisatie_id=organisatie_id, prefix="actie", initial={"datum": today}
         ),
         "fasen": PHASES,
+        **bound,
     }
     return render(request, "leerplicht/melding.html", context)
 
@@ -425,31 +431,36 @@ def melding(request, pk: int):
 def melding_fase(request, pk: int):
     melding = _melding_or_404(request, pk)
     if request.POST.get("naar") == Fase.AFGESLOTEN:
-        form = AfsluitForm(request.POST, melding=melding, prefix="afsluiten")
+        form, name = AfsluitForm(request.POST, melding=melding, prefix="afsluiten"), "afsluit_form"
     else:
-        form = TransitieForm(request.POST)
-    if not form.is_valid():
-        form_error_messages(request, form)
-        return redirect("melding", pk=pk)
-    try:
-        services.melding_transition(
-            actor=request.user,
-            melding_id=melding.pk,
-            versie=form.cleaned_data["versie"],
-            naar=request.POST.get("naar", ""),
-            reden=form.cleaned_data.get("reden", ""),
-            resultaat=form.cleaned_data.get("resultaat"),
-            afgesloten_op=form.cleaned_data.get("afgesloten_op"),
-            request=request,
-        )
-        messages.success(
-            request, _("De melding staat nu in fase '%(fase)s'.") % {"fase": Fase(request.POST["naar"]).label}
-        )
-    except (TransitionError, ConflictError) as exc:
-        messages.error(request, exc.message)
-    except ValidationError as exc:
-        error_messages(request, exc)
-    return redirect("melding", pk=pk)
+        form, name = TransitieForm(request.POST), "transitie_form"
+    if form.is_valid():
+        try:
+            services.melding_transition(
+                actor=request.user,
+                melding_id=melding.pk,
+                versie=form.cleaned_data["versie"],
+                naar=request.POST.get("naar", ""),
+                reden=form.cleaned_data.get("reden", ""),
+                resultaat=form.cleaned_data.get("resultaat"),
+                afgesloten_op=form.cleaned_data.get("afgesloten_op"),
+                request=request,
+            )
+        except ConflictError as exc:
+            # Someone else changed the melding: the page as it is now, with their change.
+            messages.error(request, exc.message)
+            return redirect("melding", pk=pk)
+        except TransitionError as exc:
+            form.add_error(None, exc.message)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("De melding staat nu in fase '%(fase)s'.") % {"fase": Fase(request.POST["naar"]).label},
+            )
+            return redirect("melding", pk=pk)
+    return _render_melding(request, melding, **{name: form})
 
 
 @login_required
@@ -463,10 +474,12 @@ def melding_route(request, pk: int):
             services.melding_choose_route(
                 actor=request.user, melding_id=melding.pk, request=request, **form.cleaned_data
             )
-            messages.success(request, _("De route is vastgelegd."))
         except ValidationError as exc:
-            error_messages(request, exc)
-    return redirect("melding", pk=pk)
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("De route is vastgelegd."))
+            return redirect("melding", pk=pk)
+    return _render_melding(request, melding, route_form=form)
 
 
 @login_required
@@ -477,17 +490,18 @@ def melding_actie(request, pk: int):
     form = MeldingActieForm(
         request.POST, organisatie_id=melding.dossier.jongere.organisatie_id, prefix="actie"
     )
-    if not form.is_valid():
-        form_error_messages(request, form)
-        return redirect("melding", pk=pk)
-    try:
-        services.melding_actie_register(
-            actor=request.user, melding_id=melding.pk, request=request, **form.cleaned_data
-        )
-        messages.success(request, _("De actie is vastgelegd."))
-    except ValidationError as exc:
-        error_messages(request, exc)
-    return redirect("melding", pk=pk)
+    if form.is_valid():
+        try:
+            services.melding_actie_register(
+                actor=request.user, melding_id=melding.pk, request=request, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("De actie is vastgelegd."))
+            return redirect("melding", pk=pk)
+    # The page again with the form as typed and open; the error summary at the top names each field.
+    return _render_melding(request, melding, actie_form=form)
 
 
 @login_required
