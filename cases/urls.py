@@ -15,6 +15,7 @@ urlpatterns = [
     path("imports/<int:pk>/bevestigen/", import_views.import_confirm, name="import_confirm"),
     path("inzageverzoek/", inzage.inzageverzoek, name="inzageverzoek"),
     path("gezondheid/", views.gezondheid, name="gezondheid"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sjablonen/", letter_views.sjablonen, name="sjablonen"),
     path("sjablonen/<int:pk>/", letter_views.sjabloon, name="sjabloon"),
     path("brieven/<int:pk>/", letter_views.brief, name="brief"),

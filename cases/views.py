@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -207,6 +208,11 @@ def actie_toevoegen(request, pk: int):
 @login_required
 def module_in_ontwikkeling(request, titel: str):
     return render(request, "cases/in_ontwikkeling.html", {"titel": titel})
+
+
+def favicon(request):
+    """Browsers ask /favicon.ico on pages without a <link rel="icon"> (PDFs, JSON): no 404 there."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 @never_cache

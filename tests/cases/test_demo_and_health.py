@@ -59,3 +59,20 @@ def test_health_check_reports_an_unreachable_redis(client, settings):
     response = client.get(reverse("gezondheid"))
     assert response.status_code == 503
     assert response.json()["redis"] == "onbereikbaar"
+
+
+def test_the_regional_demo_organisation_has_its_own_people_and_schools():
+    from leerplicht.models import Melding
+
+    call_command("demo_data")
+    names = {
+        slug: set(User.objects.filter(organisatie__slug=slug).values_list("first_name", "last_name"))
+        for slug in ("zoetermeer", "roermond")
+    }
+    assert not names["zoetermeer"] & names["roermond"]
+    plaatsen = set(
+        Melding.objects.filter(organisatie__slug="roermond", school__isnull=False).values_list(
+            "school__plaats", flat=True
+        )
+    )
+    assert plaatsen == {"Roermond"}
