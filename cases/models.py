@@ -569,3 +569,4 @@ from .audit_models import AuditEntry  # noqa: E402, F401
 from .letter_models import Brief, BriefSjabloon  # noqa: E402, F401
 from .retention_models import VernietigingsVoorstel  # noqa: E402, F401
 from .termijn_models import DigestVerzending, SchoolVakantie  # noqa: E402, F401
+from .toewijzing_models import Toewijzing  # noqa: E402, F401

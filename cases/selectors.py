@@ -1,9 +1,10 @@
 """Reads that more than one caller needs. Every one starts from `visible_to(user)`."""
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from . import registry
-from .models import Actie, Dossier, Jongere, SchoolVakantie
+from .models import Actie, Dossier, Jongere, SchoolVakantie, Toewijzing
 from .registry import TimelineEntry
 from .werkdagen import Kalender
 
@@ -36,9 +37,25 @@ def timeline_for(user, dossier: Dossier) -> list[TimelineEntry]:
         )
         for actie in Actie.objects.visible_to(user).filter(dossier=dossier).select_related("gebruiker")
     ]
+    entries.extend(
+        TimelineEntry(
+            datum=toewijzing.tijdstip.date(),
+            titel=_("%(onderwerp)s toegewezen aan %(naar)s")
+            % {"onderwerp": toewijzing.get_onderwerp_display(), "naar": _naam(toewijzing.naar)},
+            omschrijving=_("Was: %(van)s.")
+            % {"van": _naam(toewijzing.van) if toewijzing.van else _("niet toegewezen")},
+            door=_naam(toewijzing.door),
+            soort="toewijzing",
+        )
+        for toewijzing in Toewijzing.objects.filter(dossier=dossier).select_related("van", "naar", "door")
+    )
     for provider in registry.timeline_providers:
         entries.extend(provider(user, dossier))
     return sorted(entries, key=lambda entry: entry.datum, reverse=True)
+
+
+def _naam(user) -> str:
+    return user.get_full_name() or user.get_username()
 
 
 def kalender_voor(organisatie_id: int | None) -> Kalender:

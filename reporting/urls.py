@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import team, views
+from . import team, toewijzen, views
 
 urlpatterns = [
     path("rapportages/", views.rapportages, name="rapportages"),
     path("teamoverzicht/", team.teamoverzicht, name="teamoverzicht"),
+    path("teamoverzicht/overdragen/", toewijzen.overdragen, name="werk_overdragen"),
     path("rapportages/nieuw/", views.rapportage_start, name="rapportage_start"),
     path("rapportages/<int:pk>/status/", views.rapportage_status, name="rapportage_status"),
     path("rapportages/<int:pk>/opnieuw/", views.rapportage_opnieuw, name="rapportage_opnieuw"),
