@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases import services as case_services
 from cases.audit import log_access
 from cases.concurrency import lock_and_check
 from cases.constants import ActieSoort, AuditAction, Codelijst, Verwerkingsactiviteit
@@ -205,6 +206,7 @@ def traject_bijwerken(*, actor: User, traject: Traject, versie: int, request=Non
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"traject_bijwerken cannot change {sorted(unknown)}")
+    vorige_behandelaar = locked.behandelaar_id
     for name, value in fields.items():
         setattr(locked, name, value)
     _check_not_future(locked.gemeld_op, "gemeld_op", today)
@@ -214,6 +216,9 @@ def traject_bijwerken(*, actor: User, traject: Traject, versie: int, request=Non
     )
     _check_signal_codes(locked, organisatie_id)
     locked.save()
+    case_services.toewijzing_vastleggen(
+        actor=actor, obj=locked, onderwerp="traject", van_id=vorige_behandelaar
+    )
     termijnen.traject_bijwerken(locked.pk)
     _log(actor=actor, action=AuditAction.WIJZIGEN, traject=locked, request=request)
     return locked

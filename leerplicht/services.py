@@ -115,6 +115,7 @@ def melding_register(
         **vars(data),
     )
     MeldingTransitie.objects.create(melding=melding, van="", naar=Fase.WAARNEMEN, gebruiker=actor)
+    case_services.toewijzing_vastleggen(actor=actor, obj=melding, onderwerp="melding", van_id=None)
     log_access(
         actor=actor,
         action=AuditAction.AANMAKEN,
@@ -134,9 +135,13 @@ def melding_update(
     """Change the registered facts of a melding; refused when someone else changed it first."""
     melding = lock_and_check(Melding.objects.select_related("dossier__jongere"), melding_id, versie)
     _validate(melding.dossier, data, confirmed=confirmed, afgesloten_op=melding.afgesloten_op)
+    vorige_behandelaar = melding.behandelaar_id
     for field, value in vars(data).items():
         setattr(melding, field, value)
     melding.save()
+    case_services.toewijzing_vastleggen(
+        actor=actor, obj=melding, onderwerp="melding", van_id=vorige_behandelaar
+    )
     termijnen.melding_bijwerken(melding.pk)
     log_access(
         actor=actor,

@@ -118,3 +118,21 @@ def test_only_a_teamleider_transfers_work(client, team):
     client.force_login(team["lotte"])
     response = client.post(reverse("werk_overdragen"), {"van": team["lotte"].pk, "naar": team["karim"].pk})
     assert response.status_code == 403
+
+
+def test_assigning_one_melding_is_on_its_timeline(client, organisatie_a, team):
+    m = melding(organisatie_a, team["lotte"], "Enkel")
+    client.force_login(team["lotte"])
+    client.post(
+        reverse("melding_wijzigen", args=[m.pk]),
+        {
+            "soort": m.soort,
+            "ontvangen_op": m.ontvangen_op.isoformat(),
+            "versie": m.versie,
+            "behandelaar": team["karim"].pk,
+            "uren_verzuim": "20",
+        },
+    )
+    assert Melding.objects.get(pk=m.pk).behandelaar == team["karim"]
+    toewijzing = Toewijzing.objects.get()
+    assert (toewijzing.van, toewijzing.naar, toewijzing.door) == (team["lotte"], team["karim"], team["lotte"])
