@@ -73,6 +73,7 @@ class OverdrachtForm(forms.Form):
 
     def __init__(self, *args, organisatie_id: int, **kwargs):
         super().__init__(*args, **kwargs)
+        self.organisatie_id = organisatie_id
         medewerkers = User.objects.filter(organisatie_id=organisatie_id, is_active=True).order_by(
             "first_name", "last_name", "username"
         )
@@ -91,14 +92,26 @@ class OverdrachtForm(forms.Form):
         naar, van = cleaned.get("naar"), cleaned.get("van")
         if naar is not None and van == str(naar.pk):
             self.add_error("naar", _("Kies een andere medewerker dan degene van wie het werk is."))
+        soorten = []
         for soort in cleaned.get("soorten", []):
-            if naar is not None and not naar.has_perm(SOORTEN[soort][2]):
+            if naar is None or naar.has_perm(SOORTEN[soort][2]):
+                soorten.append(soort)
+            elif self._open_werk(soort, van):
                 self.add_error(
                     "naar",
                     _("%(naam)s kan geen %(soort)s behandelen; kies iemand met die rol.")
                     % {"naam": _naam(naar), "soort": Toewijzing.Onderwerp(soort).label.lower()},
                 )
+            # else: nothing of this kind to move, so the colleague's role does not matter
+        cleaned["soorten"] = soorten
         return cleaned
+
+    def _open_werk(self, soort: str, van: str | None) -> bool:
+        model, open_filter, _permission, _purpose = SOORTEN[soort]
+        queryset = model.objects.filter(open_filter, organisatie_id=self.organisatie_id)
+        if van == NIET_TOEGEWEZEN:
+            return queryset.filter(behandelaar__isnull=True).exists()
+        return bool(van) and queryset.filter(behandelaar_id=van).exists()
 
 
 @transaction.atomic

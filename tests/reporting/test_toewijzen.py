@@ -136,3 +136,15 @@ def test_assigning_one_melding_is_on_its_timeline(client, organisatie_a, team):
     assert Melding.objects.get(pk=m.pk).behandelaar == team["karim"]
     toewijzing = Toewijzing.objects.get()
     assert (toewijzing.van, toewijzing.naar, toewijzing.door) == (team["lotte"], team["karim"], team["lotte"])
+
+
+def test_a_kind_without_open_work_does_not_block_the_transfer(client, organisatie_a, team):
+    # All three kinds are ticked by default; an LPA without trajecten goes to an LPA colleague.
+    melding(organisatie_a, team["lotte"], "Gewoon")
+    client.force_login(team["tl"])
+    page = client.post(
+        reverse("werk_overdragen"),
+        {"van": team["lotte"].pk, "naar": team["karim"].pk, "soorten": ["melding", "aanvraag", "traject"]},
+        follow=True,
+    ).content.decode()
+    assert "Overgedragen aan Karim Amrani: 1 × melding, 0 × aanvraag vrijstelling of verlof." in page
