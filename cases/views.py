@@ -105,11 +105,14 @@ def jongeren(request):
     if data is not None and filterset.is_valid():
         if not any(filterset.form.cleaned_data.get(f) for f in zoekopdrachten.FIELDS):
             messages.info(request, _("Vul een BSN, naam, geboortedatum of gemeente in om te zoeken."))
+        elif request.POST.get("export") in FORMATS or request.GET.get("export") in FORMATS:
+            # From the results page (GET, stored search) or posted with the terms in one go.
+            return _export_jongeren(
+                request, filterset.qs, request.POST.get("export") or request.GET["export"]
+            )
         elif request.method == "POST":
             nieuw = zoekopdrachten.bewaar(request.session, data)
             return redirect(f"{reverse('jongeren')}?{urlencode({'zoekopdracht': nieuw})}#resultaten")
-        elif request.GET.get("export") in FORMATS:
-            return _export_jongeren(request, filterset.qs, request.GET["export"])
         else:
             page = CappedPaginator(filterset.qs, PAGE_SIZE, SEARCH_LIMIT).get_page(request.GET.get("page"))
             log_listing(

@@ -88,7 +88,7 @@ def test_a_refused_action_keeps_what_was_typed_with_an_error_summary(client, lpa
     assert f'value="{tomorrow}"' in page
     assert '<details class="app-form-row" open>' in page
     summary = page[page.index('id="foutoverzicht"') : page.index("</div>", page.index('id="foutoverzicht"'))]
-    assert "Er is 1 probleem; er is nog niets opgeslagen" in summary
+    assert "Controleer uw invoer: er is 1 probleem" in summary
     assert 'href="#id_datum"' in summary and "kan niet in de toekomst liggen" in summary
     assert 'tabindex="-1"' in summary
     assert not jongere_a.dossier.acties.exists()

@@ -37,7 +37,7 @@ def test_an_action_with_an_error_keeps_the_text_and_focuses_the_summary(
     summary = page.locator("#foutoverzicht")
     summary.wait_for()
     assert page.evaluate("document.activeElement.id") == "foutoverzicht"
-    assert "er is nog niets opgeslagen" in summary.inner_text()
+    assert "Controleer uw invoer: er is 1 probleem" in summary.inner_text()
     assert page.get_by_label("Omschrijving").input_value() == "Moeder sprak over pesten op school."
     assert_accessible(page)
 
