@@ -154,7 +154,9 @@ def test_niet_begeleid_niet_getraceerd_after_a_recorded_home_visit(page, coach, 
     close.get_by_label("Nee, niet begeleid").check()
     close.get_by_label("Reden niet begeleid").select_option(label="Niet getraceerd na huisbezoek")
     close.get_by_role("button", name="Traject afsluiten").click()
-    page.get_by_text("pas na een vastgelegd huisbezoek").wait_for()
+    # In the error summary at the top (a link to the field) and next to the field.
+    page.locator("#foutoverzicht").get_by_text("pas na een vastgelegd huisbezoek").wait_for()
+    assert page.locator("#afsluiten-form").get_by_text("pas na een vastgelegd huisbezoek").is_visible()
     assert_accessible(page)
     assert Traject.objects.get().afgesloten_op is None
 
