@@ -23,7 +23,8 @@ node_modules/.installed: package.json package-lock.json
 run: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py demo_data
-	@echo "De applicatie draait op http://$(HOST):$(PORT)/ (stoppen met Ctrl+C)"
+	@# The message once the server answers (scripts/announce.py), not before it listens.
+	@$(PY) scripts/announce.py $(HOST) $(PORT) &
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install

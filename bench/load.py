@@ -152,6 +152,11 @@ class Client:
         for header in response.headers.get_all("Set-Cookie") or []:
             name, _, rest = header.partition("=")
             self.cookies[name] = rest.split(";", 1)[0]
+        if response.status in (302, 303) and response.status not in expect:
+            # A search posts and is redirected to its stored results (?zoekopdracht=): the user
+            # waits for both, as a browser follows the redirect.
+            followed, content = self.request("GET", response.headers["Location"], api=api, expect=expect)
+            return elapsed + followed, content
         if response.status not in expect:
             raise RuntimeError(f"{method} {path.split('?')[0]}: {response.status}")
         return elapsed, content

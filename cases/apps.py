@@ -26,6 +26,12 @@ class CasesConfig(AppConfig):
         # A dossier handed over to another gemeente is read-only, whatever writes to it.
         connect_guard()
 
+        from django.db.backends.signals import connection_created
+
+        from cases.zoeknaam import register_sqlite_function
+
+        connection_created.connect(register_sqlite_function, dispatch_uid="cases.sqlite_ontaccent")
+
         # Every organisation starts with the default letter templates, however it is created
         # (command, admin, demo data, tests); existing ones got them in migration 0007.
         post_save.connect(

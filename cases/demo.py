@@ -44,6 +44,14 @@ ORGANISATIONS = [
         ],
         "codelijsten": "roermond",
         "suffix": "-regio",
+        # Its own people: the same first and last names in both teams looked like one team.
+        "namen": {
+            "lpa": ("Joep", "Hermans"),
+            "coach": ("Naima", "El Idrissi"),
+            "medewerker": ("Ingrid", "Smeets"),
+            "teamleider": ("Huub", "Janssen"),
+            "beheerder": ("Fenna", "Coenen"),
+        },
         "jongeren": 160,
         "briefhoofd": ("Postbus 900\n6040 AX Roermond", "0475 359 999", "rbl@example.nl"),
     },
@@ -120,6 +128,7 @@ def load_organisation(spec: dict, today: date, seed: int) -> Organisatie:
     gemeenten = list(organisatie.gemeenten.order_by("code"))
     users = []
     for username, role, first, last in USERS:
+        first, last = spec.get("namen", {}).get(username, (first, last))
         user = User.objects.create_user(
             username=username + spec["suffix"],
             password=DEMO_PASSWORD,

@@ -1,3 +1,5 @@
+import re
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +9,7 @@ from .filtering import FilterSet
 from .forms import DateInput, style_fields
 from .models import Gemeente, Jongere
 from .rules import is_valid_bsn
+from .zoeknaam import fold
 
 
 class JongereFilter(FilterSet):
@@ -15,7 +18,9 @@ class JongereFilter(FilterSet):
     q = django_filters.CharFilter(
         label=_("BSN of naam"),
         method="filter_q",
-        help_text=_("Een volledig BSN (9 cijfers) of een deel van de voor- of achternaam."),
+        help_text=_(
+            "Een volledig BSN (9 cijfers; spaties en punten mogen) of een deel van de naam, met of zonder accenten."
+        ),
     )
     geboortedatum = django_filters.DateFilter(label=_("Geboortedatum"), widget=DateInput())
     woongemeente = django_filters.ModelChoiceFilter(
@@ -40,11 +45,14 @@ class JongereFilter(FilterSet):
 
     def filter_q(self, queryset, name, value):
         value = value.strip()
-        if value.isdigit():
+        # A BSN as people write it down: "1234 56 782" or "123.456.782".
+        digits = re.sub(r"[\s.\-]", "", value)
+        if digits.isdigit():
             # Digits only: a BSN lookup (exact, so a partial number reveals nothing).
-            return queryset.filter(bsn=value) if is_valid_bsn(value) else queryset.none()
-        # Every word must occur somewhere in the full name (voornamen, tussenvoegsel, achternaam).
+            return queryset.filter(bsn=digits) if is_valid_bsn(digits) else queryset.none()
+        # Every word must occur somewhere in the full name (voornamen, tussenvoegsel, achternaam),
+        # compared without accents and case: "chloe" finds "Chloé" (cases/zoeknaam.py).
         query = Q()
         for word in value.split():
-            query &= Q(zoeknaam__contains=word.upper())
+            query &= Q(zoeknaam__contains=fold(word))
         return queryset.filter(query)

@@ -32,6 +32,16 @@ def style_fields(form: forms.BaseForm) -> None:
             field.widget.attrs.setdefault("aria-describedby", f"{form[name].auto_id}_help")
 
 
+def apply_errors(form: forms.BaseForm, error) -> None:
+    """A service's ValidationError onto the submitted form, so the page shows it next to the
+    field (and in the error summary) with everything the user typed still there."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
 class ActieForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort actie"), choices=ActieSoort.choices)
     datum = forms.DateField(label=_("Datum"), widget=DateInput())

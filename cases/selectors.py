@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from cases.termijnen.werkdagen import Kalender
 
 from . import registry
-from .models import Actie, Dossier, Jongere, Ouder, OuderWijziging, SchoolVakantie
+from .models import Actie, Dossier, Jongere, Ouder, OuderWijziging, SchoolVakantie, Toewijzing
 from .registry import TimelineEntry
 
 
@@ -40,6 +40,18 @@ def timeline_for(user, dossier: Dossier) -> list[TimelineEntry]:
         for actie in Actie.objects.visible_to(user).filter(dossier=dossier).select_related("gebruiker")
     ]
     entries.extend(_ouder_entries(user, dossier))
+    entries.extend(
+        TimelineEntry(
+            datum=toewijzing.tijdstip.date(),
+            titel=_("%(onderwerp)s toegewezen aan %(naar)s")
+            % {"onderwerp": toewijzing.get_onderwerp_display(), "naar": _naam(toewijzing.naar)},
+            omschrijving=_("Was: %(van)s.")
+            % {"van": _naam(toewijzing.van) if toewijzing.van else _("niet toegewezen")},
+            door=_naam(toewijzing.door),
+            soort="toewijzing",
+        )
+        for toewijzing in Toewijzing.objects.filter(dossier=dossier).select_related("van", "naar", "door")
+    )
     for provider in registry.timeline_providers:
         entries.extend(provider(user, dossier))
     return sorted(entries, key=lambda entry: entry.datum, reverse=True)
@@ -71,6 +83,10 @@ def _ouder_entries(user, dossier: Dossier) -> list[TimelineEntry]:
             )
         )
     return entries
+
+
+def _naam(user) -> str:
+    return user.get_full_name() or user.get_username()
 
 
 def kalender_voor(organisatie_id: int | None) -> Kalender:

@@ -177,3 +177,22 @@ def jongere_adres_bijwerken(
     jongere.save(update_fields=[("woongemeente" if n == "woongemeente" else n) for n in changed])
     log_access(actor=actor, action=AuditAction.WIJZIGEN, purpose=purpose, jongere=jongere, request=request)
     return changed
+
+
+def toewijzing_vastleggen(*, actor, obj, onderwerp: str, van_id: int | None) -> None:
+    """Record on the dossier's timeline that a melding, aanvraag or traject got a (new)
+    behandelaar, when it did. Called by the services that change `behandelaar` one item at a
+    time; the teamleider's bulk transfer writes the same rows (reporting/toewijzen.py)."""
+    from .models import Toewijzing
+
+    if obj.behandelaar_id is None or obj.behandelaar_id == van_id:
+        return
+    Toewijzing.objects.create(
+        organisatie_id=obj.organisatie_id,
+        dossier_id=obj.dossier_id,
+        onderwerp=onderwerp,
+        object_id=obj.pk,
+        van_id=van_id,
+        naar_id=obj.behandelaar_id,
+        door=actor,
+    )

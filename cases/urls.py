@@ -27,6 +27,7 @@ urlpatterns = [
     path("imports/<int:pk>/opnieuw/", import_views.import_opnieuw, name="import_opnieuw"),
     path("inzageverzoek/", inzage.inzageverzoek, name="inzageverzoek"),
     path("gezondheid/", views.gezondheid, name="gezondheid"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sjablonen/", letter_views.sjablonen, name="sjablonen"),
     path("sjablonen/<int:pk>/", letter_views.sjabloon, name="sjabloon"),
     path("instellingen/", include("cases.beheer.urls")),

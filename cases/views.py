@@ -1,5 +1,7 @@
 """Thin browser views of the core: parse, call a selector or service, render."""
 
+from urllib.parse import urlencode
+
 import redis
 from django.conf import settings
 from django.contrib import messages
@@ -8,12 +10,14 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cases import registry, selectors, services
+from cases import registry, selectors, services, zoekopdrachten
 from cases.privacy.audit import log_access, log_listing
 from cases.verhuizing import views as overdracht_views
 
@@ -22,7 +26,7 @@ from .beheer.selectors import beheer_links, may_open_beheer
 from .constants import AuditAction, Verwerkingsactiviteit
 from .exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
 from .filters import JongereFilter
-from .forms import ActieForm
+from .forms import ActieForm, apply_errors
 from .letters import selectors as letter_selectors
 from .models import AuditEntry, Document, Dossier, Jongere
 from .pagination import CappedPaginator
@@ -87,30 +91,47 @@ def dagelijks_overzicht(request):
 @permission_required(VIEW_PERMISSION, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def jongeren(request):
-    """Search jongeren. The form posts, so BSNs and names never appear in a URL or access log."""
-    data = request.POST if request.method == "POST" else None
+    """Search jongeren. The form posts, so BSNs and names never appear in a URL or access log; a
+    valid search is stored in the session and the browser redirected to `?zoekopdracht=<id>`
+    (cases/zoekopdrachten.py), so Back, reload and a new tab show the results again."""
     # pk last: equal names keep their place between pages.
     queryset = (
         selectors.jongeren_for(request.user)
         .select_related("dossier")
         .order_by("achternaam", "voornamen", "pk")
     )
+    zoekopdracht_id = request.GET.get("zoekopdracht", "")
+    if request.method == "POST":
+        data = request.POST
+    elif zoekopdracht_id:
+        data = zoekopdrachten.lees(request.session, zoekopdracht_id)
+        if data is None:
+            messages.info(request, _("Deze zoekopdracht is verlopen. Vul de zoekvraag opnieuw in."))
+    else:
+        data = None
     filterset = JongereFilter(data, queryset=queryset, user=request.user)
     page = None
     if data is not None and filterset.is_valid():
-        if not any(filterset.form.cleaned_data.get(f) for f in ("q", "geboortedatum", "woongemeente")):
+        if not any(filterset.form.cleaned_data.get(f) for f in zoekopdrachten.FIELDS):
             messages.info(request, _("Vul een BSN, naam, geboortedatum of gemeente in om te zoeken."))
-        elif request.POST.get("export") in FORMATS:
-            return _export_jongeren(request, filterset.qs, request.POST["export"])
+        elif request.POST.get("export") in FORMATS or request.GET.get("export") in FORMATS:
+            # From the results page (GET, stored search) or posted with the terms in one go.
+            return _export_jongeren(
+                request, filterset.qs, request.POST.get("export") or request.GET["export"]
+            )
+        elif request.method == "POST":
+            nieuw = zoekopdrachten.bewaar(request.session, data)
+            return redirect(f"{reverse('jongeren')}?{urlencode({'zoekopdracht': nieuw})}#resultaten")
         else:
-            page = CappedPaginator(filterset.qs, PAGE_SIZE, SEARCH_LIMIT).get_page(request.POST.get("page"))
+            page = CappedPaginator(filterset.qs, PAGE_SIZE, SEARCH_LIMIT).get_page(request.GET.get("page"))
             log_listing(
                 actor=request.user,
                 jongeren=page.object_list,
                 purpose=purpose_of(request.user),
                 request=request,
             )
-    return render(request, "cases/jongeren.html", {"filter": filterset, "page": page})
+    context = {"filter": filterset, "page": page, "zoekopdracht": zoekopdracht_id if page is not None else ""}
+    return render(request, "cases/jongeren.html", context)
 
 
 def _export_jongeren(request, queryset, fmt):
@@ -130,13 +151,21 @@ def _export_jongeren(request, queryset, fmt):
     return tabular_response(basename="jongeren", headers=headers, rows=rows, fmt=fmt)
 
 
+def _dossier_or_404(user, pk: int) -> Dossier:
+    try:
+        return selectors.dossier_for(user, pk)
+    except Dossier.DoesNotExist:
+        raise Http404 from None
+
+
 @login_required
 @permission_required(VIEW_PERMISSION, raise_exception=True)
 def dossier(request, pk: int):
-    try:
-        dossier = selectors.dossier_for(request.user, pk)
-    except Dossier.DoesNotExist:
-        raise Http404 from None
+    return _render_dossier(request, _dossier_or_404(request.user, pk))
+
+
+def _render_dossier(request, dossier: Dossier, actie_form: ActieForm | None = None):
+    """The dossier page; after a failed action its form comes back with what was typed."""
     jongere: Jongere = dossier.jongere
     log_access(
         actor=request.user,
@@ -174,7 +203,7 @@ def dossier(request, pk: int):
         ],
         "timeline": selectors.timeline_for(request.user, dossier),
         "documenten": letter_selectors.documenten_op_dossier(request.user, dossier),
-        "actie_form": ActieForm(initial={"datum": today}, leeftijd=leeftijd),
+        "actie_form": actie_form or ActieForm(initial={"datum": today}, leeftijd=leeftijd),
         "ouders": selectors.ouders_van(jongere),
         "alleen_lezen": dossier.overgedragen_op is not None,
         "overdracht": dossier.overdrachten.select_related("gemeente").first(),
@@ -188,10 +217,7 @@ def dossier(request, pk: int):
 @permission_required("cases.add_actie", raise_exception=True)
 @require_POST
 def actie_toevoegen(request, pk: int):
-    try:
-        dossier = selectors.dossier_for(request.user, pk)
-    except Dossier.DoesNotExist:
-        raise Http404 from None
+    dossier = _dossier_or_404(request.user, pk)
     form = ActieForm(request.POST)
     if form.is_valid():
         try:
@@ -202,20 +228,23 @@ def actie_toevoegen(request, pk: int):
                 request=request,
                 **form.cleaned_data,
             )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("De actie is vastgelegd."))
             return redirect("dossier", pk=dossier.pk)
-        messages.success(request, _("De actie is vastgelegd."))
-        return redirect("dossier", pk=dossier.pk)
-    for error in form.errors.values():
-        messages.error(request, " ".join(error))
-    return redirect("dossier", pk=dossier.pk)
+    # The page again with the form as typed, open, its errors summarised at the top.
+    return _render_dossier(request, dossier, actie_form=form)
 
 
 @login_required
 def module_in_ontwikkeling(request, titel: str):
     return render(request, "cases/in_ontwikkeling.html", {"titel": titel})
+
+
+def favicon(request):
+    """Browsers ask /favicon.ico on pages without a <link rel="icon"> (PDFs, JSON): no 404 there."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 @never_cache

@@ -24,6 +24,7 @@ from .constants import (
     uitstroom_lijst,
 )
 from .models import Traject
+from .workflow import volgende_stap
 
 DATE = {"type": "date"}
 
@@ -160,7 +161,33 @@ class StapForm(VersieForm):
 
     def __init__(self, *args, traject: Traject, doelen: list[str], **kwargs):
         super().__init__(*args, initial={"versie": traject.versie}, **kwargs)
-        self.fields["naar"].choices = [(doel, Stap(doel).label) for doel in doelen]
+        order = list(Stap)
+        current = order.index(Stap(traject.stap))
+        choices = []
+        for doel in sorted(doelen, key=lambda d: order.index(Stap(d))):
+            label = Stap(doel).label
+            if order.index(Stap(doel)) < current:
+                label = _("%(stap)s (terug, met reden)") % {"stap": label}
+            choices.append((doel, label))
+        self.fields["naar"].choices = choices
+        # The default is the next step forward, never a step back (issue 19).
+        self.fields["naar"].initial = volgende_stap(traject.doelgroep, traject.stap)
+        style(self)
+
+
+class VolgendeStapForm(VersieForm):
+    """One click to the next step of the Routekaart, with an optional note."""
+
+    prefix = "volgende"
+    naar = forms.CharField(widget=forms.HiddenInput)
+    notitie = _text(_("Notitie (niet verplicht)"), rows=2)
+
+    def __init__(self, *args, traject: Traject, **kwargs):
+        super().__init__(
+            *args,
+            initial={"versie": traject.versie, "naar": volgende_stap(traject.doelgroep, traject.stap)},
+            **kwargs,
+        )
         style(self)
 
 
@@ -171,10 +198,25 @@ class BenaderingForm(forms.Form):
     uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=BenaderingUitkomst.choices)
     toelichting = _text(_("Toelichting"), rows=2)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, traject: Traject | None = None, **kwargs):
         kwargs.setdefault("initial", {"datum": timezone.localdate()})
         super().__init__(*args, **kwargs)
+        # Record the outcome and move on in one form: offered when there is a next step.
+        volgende = (
+            volgende_stap(traject.doelgroep, traject.stap)
+            if traject is not None and traject.is_open
+            else None
+        )
+        if volgende:
+            self.fields["door_naar"] = forms.BooleanField(
+                label=_("Daarna door naar %(stap)s") % {"stap": Stap(volgende).label}, required=False
+            )
+            self.fields["versie"] = forms.IntegerField(widget=forms.HiddenInput, initial=traject.versie)
+            self.volgende = volgende
         style(self)
+
+    def benadering_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in ("soort", "datum", "uitkomst", "toelichting")}
 
 
 class PlanForm(VersieForm):

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases import services as case_services
 from cases.concurrency import lock_and_check
 from cases.constants import ActieSoort, AuditAction, Codelijst, Verwerkingsactiviteit
 from cases.models import CodeItem, Dossier, User
@@ -211,6 +212,7 @@ def traject_bijwerken(*, actor: User, traject: Traject, versie: int, request=Non
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"traject_bijwerken cannot change {sorted(unknown)}")
+    vorige_behandelaar = locked.behandelaar_id
     for name, value in fields.items():
         setattr(locked, name, value)
     _check_not_future(locked.gemeld_op, "gemeld_op", today)
@@ -220,6 +222,9 @@ def traject_bijwerken(*, actor: User, traject: Traject, versie: int, request=Non
     )
     _check_signal_codes(locked, organisatie_id)
     locked.save()
+    case_services.toewijzing_vastleggen(
+        actor=actor, obj=locked, onderwerp="traject", van_id=vorige_behandelaar
+    )
     termijnen.traject_bijwerken(locked.pk)
     _log(actor=actor, action=AuditAction.WIJZIGEN, traject=locked, request=request)
     return locked
@@ -347,6 +352,16 @@ def benadering_vastleggen(
     termijnen.traject_bijwerken(locked.pk)
     _log(actor=actor, action=AuditAction.AANMAKEN, traject=locked, obj=benadering, request=request)
     return benadering
+
+
+@transaction.atomic
+def benadering_en_stap(
+    *, actor: User, traject: Traject, naar: str, versie: int, request=None, **benadering
+) -> Benadering:
+    """Record a contact attempt and move to the next step in one go (one form for the coach):
+    both or neither. The step is checked first, so a stale page stores no benadering either."""
+    stap_wijzigen(actor=actor, traject=traject, naar=naar, versie=versie, request=request)
+    return benadering_vastleggen(actor=actor, traject=traject, request=request, **benadering)
 
 
 @transaction.atomic

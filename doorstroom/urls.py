@@ -9,6 +9,7 @@ urlpatterns = [
     path("trajecten/<int:pk>/", views.traject_detail, name="traject_detail"),
     path("trajecten/<int:pk>/gegevens/", views.traject_gegevens, name="traject_gegevens"),
     path("trajecten/<int:pk>/stap/", views.traject_stap, name="traject_stap"),
+    path("trajecten/<int:pk>/volgende-stap/", views.traject_volgende_stap, name="traject_volgende_stap"),
     path("trajecten/<int:pk>/benadering/", views.traject_benadering, name="traject_benadering"),
     path("trajecten/<int:pk>/plan/", views.traject_plan, name="traject_plan"),
     path("trajecten/<int:pk>/afsluiten/", views.traject_afsluiten, name="traject_afsluiten"),

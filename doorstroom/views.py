@@ -34,9 +34,10 @@ from .forms import (
     TrajectStartForm,
     VerzuimActieForm,
     VerzuimMeldingForm,
+    VolgendeStapForm,
 )
 from .models import PlanVanAanpak, Traject
-from .workflow import routekaart_voor, sluit_af
+from .workflow import routekaart_voor, sluit_af, volgende_stap
 
 PURPOSE = Verwerkingsactiviteit.BEGELEIDING_DOORSTROOMPUNT
 PAGE_SIZE = 25
@@ -91,7 +92,10 @@ def _forms(traject: Traject, organisatie_id: int, bound: dict) -> dict:
     forms = {
         "gegevens": TrajectGegevensForm(traject=traject, organisatie_id=organisatie_id),
         "stap": StapForm(traject=traject, doelen=doelen) if doelen else None,
-        "benadering": BenaderingForm(),
+        "volgende": VolgendeStapForm(traject=traject)
+        if volgende_stap(traject.doelgroep, traject.stap)
+        else None,
+        "benadering": BenaderingForm(traject=traject),
         "plan": PlanForm(traject=traject, plan=plan),
         "afsluiten": AfsluitenForm(traject=traject, organisatie_id=organisatie_id)
         if services.afsluitstap(traject)
@@ -140,6 +144,7 @@ def _render_detail(request, traject: Traject, bound: dict | None = None):
         # The plan form is open while the traject is in Analyseren / Plannen, or when it has errors.
         "plan_open": traject.fase in (Fase.ANALYSEREN, Fase.PLANNEN) or bool(forms["plan"].errors),
         "kan_wijzigen": request.user.has_perm(CHANGE),
+        "volgende_label": Stap(forms["volgende"].initial["naar"]).label if forms["volgende"] else "",
     }
     return render(request, "doorstroom/traject.html", context)
 
@@ -161,8 +166,8 @@ def _apply_errors(form, error: ValidationError) -> None:
 def _submit(request, pk: int, name: str, make_form, act, success: str):
     """The shape every traject edit shares: validate, call the service, show the outcome.
 
-    A stale versie (ConflictError) or a refused step (TransitionError) stores nothing and shows
-    its Dutch message; field problems re-render the page with the submitted form.
+    A stale versie (ConflictError) stores nothing and shows the page as it now is; a refused step
+    (TransitionError) and field problems re-render the page with the submitted form.
     """
     traject = _traject_or_404(request.user, pk)
     organisatie_id = traject.dossier.jongere.organisatie_id
@@ -170,9 +175,11 @@ def _submit(request, pk: int, name: str, make_form, act, success: str):
     if form.is_valid():
         try:
             act(traject, form.cleaned_data, form)
-        except (ConflictError, TransitionError) as error:
+        except ConflictError as error:
             messages.error(request, error.message)
             return redirect("traject_detail", pk=traject.pk)
+        except TransitionError as error:
+            form.add_error(None, error.message)  # e.g. a step back without a reason: keep the form
         except ValidationError as error:
             _apply_errors(form, error)
         else:
@@ -226,15 +233,53 @@ def traject_stap(request, pk: int):
 @login_required
 @permission_required(CHANGE, raise_exception=True)
 @require_POST
+def traject_volgende_stap(request, pk: int):
+    """One click to the next step, with an optional note (the service checks the move)."""
+
+    def act(traject, data, form):
+        services.stap_wijzigen(
+            actor=request.user,
+            traject=traject,
+            naar=data["naar"],
+            reden=data["notitie"],
+            versie=data["versie"],
+            request=request,
+        )
+
+    return _submit(
+        request,
+        pk,
+        "volgende",
+        lambda post, traject, org: VolgendeStapForm(post, traject=traject),
+        act,
+        _("Het traject staat nu op de volgende stap."),
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+@require_POST
 def traject_benadering(request, pk: int):
     def act(traject, data, form):
-        services.benadering_vastleggen(actor=request.user, traject=traject, request=request, **data)
+        if data.get("door_naar"):
+            services.benadering_en_stap(
+                actor=request.user,
+                traject=traject,
+                naar=form.volgende,
+                versie=data["versie"],
+                request=request,
+                **form.benadering_fields(),
+            )
+        else:
+            services.benadering_vastleggen(
+                actor=request.user, traject=traject, request=request, **form.benadering_fields()
+            )
 
     return _submit(
         request,
         pk,
         "benadering",
-        lambda post, traject, org: BenaderingForm(post),
+        lambda post, traject, org: BenaderingForm(post, traject=traject),
         act,
         _("De contactpoging is vastgelegd."),
     )

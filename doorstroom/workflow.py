@@ -75,6 +75,17 @@ def is_terugstap(source: str, target: str) -> bool:
     return (source, target) in REASON_REQUIRED
 
 
+def volgende_stap(doelgroep: str, stap: str) -> str | None:
+    """The first step forward from `stap` that does not close the traject (closing needs the
+    closing form), or None: the default of "naar stap" and the target of the one-click move."""
+    allowed = routekaart_voor(doelgroep).allowed(stap)
+    current = list(Stap).index(Stap(stap))
+    for target in list(Stap)[current + 1 :]:
+        if target in allowed and not sluit_af(stap, target):
+            return str(target)
+    return None
+
+
 def pad_naar(doelgroep: str, target: str) -> list[str]:
     """The shortest walk from step 1 to `target` for this doelgroep (demo data, tests)."""
     workflow = routekaart_voor(doelgroep)

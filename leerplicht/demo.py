@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cases.constants import ActieSoort, Codelijst, Onderwijssoort, Role
-from cases.models import CodeItem, Jongere, School
+from cases.models import CodeItem, Inschrijving, Jongere, School
 from cases.rules import Schooljaar, age_on, leerplicht_start
 from cases.selectors import ouders_van
 
@@ -43,7 +43,13 @@ def load(*, organisatie, users, today: date, rng) -> None:
     codes = {}
     for item in CodeItem.objects.filter(organisatie=organisatie, actief=True):
         codes.setdefault(item.lijst, []).append(item)
-    schools = list(School.objects.order_by("pk")[:8])
+    # The organisation's own region: the schools its jongeren are enrolled at (not the first
+    # schools in the table, which belong to the other demo organisation).
+    schools = list(
+        School.objects.filter(
+            pk__in=Inschrijving.objects.filter(jongere__organisatie=organisatie).values("school_id")
+        ).order_by("pk")[:8]
+    )
     # A repeating pattern in the report's proportions, so even a small demo organisation has
     # every soort in both schooljaren.
     pattern = [s for s, w in SOORT_WEIGHTS for _ in range(max(1, w // 7))]

@@ -169,6 +169,18 @@ class Melding(OwnedByOrganisation, VersionedModel):
                 condition=~models.Q(fase=Fase.AFGESLOTEN),
                 name="melding_open_behandelaar",
             ),
+            # The werkvoorraad's default order: the most urgent deadline first (NULLS LAST, as
+            # a B-tree index stores them).
+            models.Index(
+                fields=["organisatie", "termijn_op", "ontvangen_op", "id"],
+                condition=~models.Q(fase=Fase.AFGESLOTEN),
+                name="melding_open_org_urgentie",
+            ),
+            models.Index(
+                fields=["behandelaar", "termijn_op", "ontvangen_op", "id"],
+                condition=~models.Q(fase=Fase.AFGESLOTEN),
+                name="melding_open_beh_urgentie",
+            ),
             models.Index(fields=["organisatie", "extern_id"]),
             signaal_index("melding_signaal"),
         ]

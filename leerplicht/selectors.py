@@ -12,7 +12,7 @@ from cases.models import User
 from cases.paths import path_per_pk
 
 from . import rules
-from .constants import Besluit
+from .constants import Besluit, TermijnSoort
 from .models import Melding, MeldingActie, MeldingRoute, MeldingTransitie, Vrijstelling
 from .termijnen import Termijnen
 
@@ -157,6 +157,23 @@ def melding_history(melding: Melding) -> dict:
         ),
         "transities": list(MeldingTransitie.objects.filter(melding=melding).select_related("gebruiker")),
     }
+
+
+def melding_termijnen(melding: Melding, history: dict, today: date) -> list[dict]:
+    """The melding's two terms for its page: first contact and handling, each with its date and
+    whether it is met, open, near or past (the same rules as the daily signal job)."""
+    from .termijnen import CONTACT_ACTIES
+
+    termijnen = termijnen_for(melding.organisatie_id)
+    gecontacteerd = any(ma.actie.soort in CONTACT_ACTIES for ma in history["acties"])
+    rows = []
+    for soort, op, gehaald in (
+        (TermijnSoort.EERSTE_CONTACT, termijnen.eerste_contact(melding), gecontacteerd),
+        (TermijnSoort.AFHANDELING, termijnen.afhandeling(melding), not melding.is_open),
+    ):
+        signaal = "" if gehaald else termijnen.kalender.signaal(op, today)
+        rows.append({"soort": soort.label, "op": op, "gehaald": gehaald, "signaal": signaal})
+    return rows
 
 
 def lpa_choices(organisatie_id: int) -> QuerySet[User]:

@@ -210,6 +210,7 @@ def melding_register(
     melding_fase_gewijzigd.send(
         sender=Melding, melding=melding, van="", naar=Fase.WAARNEMEN, reden="", actor=actor
     )
+    case_services.toewijzing_vastleggen(actor=actor, obj=melding, onderwerp="melding", van_id=None)
     log_access(
         actor=actor,
         action=AuditAction.AANMAKEN,
@@ -231,9 +232,13 @@ def melding_update(
     _validate(
         melding.dossier, data, confirmed=confirmed, afgesloten_op=melding.afgesloten_op, melding_pk=melding.pk
     )
+    vorige_behandelaar = melding.behandelaar_id
     for field, value in vars(data).items():
         setattr(melding, field, value)
     melding.save()
+    case_services.toewijzing_vastleggen(
+        actor=actor, obj=melding, onderwerp="melding", van_id=vorige_behandelaar
+    )
     termijnen.melding_bijwerken(melding.pk)
     log_access(
         actor=actor,

@@ -2,11 +2,12 @@ from django.urls import path
 
 from cases.letters import views as letter_views
 
-from . import views, vrijstelling_views
+from . import aanvragen_views, views, vrijstelling_views
 
 urlpatterns = [
     path("werkvoorraad/", views.werkvoorraad, name="werkvoorraad"),
     path("meldingen/", views.meldingen, name="meldingen"),
+    path("aanvragen/", aanvragen_views.aanvragen, name="aanvragen"),
     path("meldingen/nieuw/", views.melding_nieuw, name="melding_nieuw"),
     path("meldingen/<int:pk>/", views.melding, name="melding"),
     path("meldingen/<int:pk>/wijzigen/", views.melding_wijzigen, name="melding_wijzigen"),

@@ -8,8 +8,8 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
-from django.http import Http404
+from django.db.models import F, Q
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,7 +23,7 @@ from cases.concurrency import ConflictError
 from cases.constants import AuditAction, Signaal
 from cases.exports import FORMATS, MAX_EXPORT_ROWS, tabular_response
 from cases.filtering import FilterSet
-from cases.forms import style_fields
+from cases.forms import apply_errors, style_fields
 from cases.idempotency import AlVerwerkt
 from cases.models import Dossier, Gemeente, Jongere
 from cases.privacy.audit import log_access, log_listing
@@ -38,6 +38,8 @@ from .services import PURPOSE, MeldingGegevens, MeldingWarnings
 from .workflow import MAS, PHASES, is_backwards
 
 PAGE_SIZE = 25  # as the other lists (jongeren, caseload)
+AANVRAGEN_OP_WERKVOORRAAD = 10  # the most urgent; the aanvragen page has them all
+URGENTIE, ONTVANGEN = "urgentie", "ontvangen"  # werkvoorraad order; urgency is the default
 BRIN = re.compile(r"[0-9A-Z]{4}(\d{2})?")  # a BRIN code, optionally with the vestiging number
 
 
@@ -83,9 +85,19 @@ class WerkvoorraadFilter(FilterSet):
         empty_label=gettext_lazy("Alle termijnen"),
     )
 
+    volgorde = django_filters.ChoiceFilter(
+        label=gettext_lazy("Volgorde"),
+        choices=[
+            (URGENTIE, gettext_lazy("Meest urgente termijn eerst")),
+            (ONTVANGEN, gettext_lazy("Oudste melding eerst")),
+        ],
+        empty_label=None,
+        method="filter_volgorde",
+    )
+
     class Meta:
         model = Melding
-        fields = ["soort", "fase", "school", "gemeente", "behandelaar", "signaal"]
+        fields = ["soort", "fase", "school", "gemeente", "behandelaar", "signaal", "volgorde"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,6 +110,13 @@ class WerkvoorraadFilter(FilterSet):
             user.organisatie_id,
             {name: self.form.fields[name] for name in ("gemeente", "behandelaar")},
         )
+
+    def filter_volgorde(self, queryset, name, value):
+        if value == URGENTIE:
+            # The earliest open deadline first (past ones before near ones), items without a
+            # stored deadline last; indexes melding_open_*_urgentie serve it.
+            return queryset.order_by(F("termijn_op").asc(nulls_last=True), "ontvangen_op", "pk")
+        return queryset.order_by("ontvangen_op", "pk")
 
     def filter_school(self, queryset, name, value):
         value = value.strip()
@@ -112,12 +131,13 @@ class WerkvoorraadFilter(FilterSet):
 @login_required
 @permission_required("leerplicht.view_melding", raise_exception=True)
 def werkvoorraad(request):
-    """Open meldingen and requests, oldest first, with deadlines and signals. The default is the
-    user's own work; 'Iedereen (team)' shows the whole team."""
+    """Open meldingen and requests, the most urgent deadline first, with deadlines and signals.
+    The default is the user's own work; 'Iedereen (team)' shows the whole team."""
     today = timezone.localdate()
     data = request.GET.copy()
     if "behandelaar" not in data and request.user.has_perm("leerplicht.change_melding"):
         data["behandelaar"] = str(request.user.pk)
+    data.setdefault("volgorde", URGENTIE)
     filterset = WerkvoorraadFilter(
         data, queryset=selectors.werkvoorraad_meldingen(request.user, today), user=request.user
     )
@@ -129,11 +149,19 @@ def werkvoorraad(request):
         aanvragen = aanvragen.filter(behandelaar=filterset.form.cleaned_data["behandelaar"])
     if filterset.form.is_valid() and filterset.form.cleaned_data.get("signaal"):
         aanvragen = aanvragen.filter(signaal=filterset.form.cleaned_data["signaal"])
-    aanvraag_regels = selectors.werkregels_vrijstellingen(aanvragen[:PAGE_SIZE], termijnen, today)
+    aanvragen = aanvragen.order_by(F("termijn_op").asc(nulls_last=True), "aangevraagd_op", "pk")
+    aanvragen_totaal = aanvragen.count()
+    aanvraag_regels = selectors.werkregels_vrijstellingen(
+        aanvragen[:AANVRAGEN_OP_WERKVOORRAAD], termijnen, today
+    )
     jongeren = [r.item.dossier.jongere for r in regels] + [r.item.dossier.jongere for r in aanvraag_regels]
     log_listing(actor=request.user, jongeren=jongeren, purpose=PURPOSE, request=request)
     query = data.copy()
     query.pop("page", None)
+    # The aanvragen page with the same behandelaar and signal (it has only those filters).
+    aanvragen_query = QueryDict(mutable=True)
+    for name in ("behandelaar", "signaal"):
+        aanvragen_query[name] = data.get(name, "")
     return render(
         request,
         "leerplicht/werkvoorraad.html",
@@ -142,6 +170,8 @@ def werkvoorraad(request):
             "page": page,
             "regels": regels,
             "aanvragen": aanvraag_regels,
+            "aanvragen_totaal": aanvragen_totaal,
+            "aanvragen_query": aanvragen_query.urlencode(),
             "query": query.urlencode(),
         },
     )
@@ -167,6 +197,8 @@ class MeldingenFilter(WerkvoorraadFilter):
         empty_label=gettext_lazy("Alle schooljaren"),
         method="filter_schooljaar",
     )
+
+    volgorde = None  # this list is always newest first
 
     class Meta(WerkvoorraadFilter.Meta):
         fields = ["schooljaar", "status", "soort", "fase", "school", "gemeente", "behandelaar"]
@@ -357,7 +389,12 @@ def _melding_or_404(request, pk) -> Melding:
 @login_required
 @permission_required("leerplicht.view_melding", raise_exception=True)
 def melding(request, pk: int):
-    melding = _melding_or_404(request, pk)
+    return _render_melding(request, _melding_or_404(request, pk))
+
+
+def _render_melding(request, melding: Melding, **bound):
+    """The melding page; `bound` replaces a form (transitie_form, afsluit_form, route_form,
+    actie_form) with the submitted one after a failed submit, so what was typed stays."""
     log_access(
         actor=request.user,
         action=AuditAction.INZIEN,
@@ -373,10 +410,12 @@ def melding(request, pk: int):
         for target in PHASES
         if target in MAS.allowed(melding.fase)
     ]
+    history = selectors.melding_history(melding)
     context = {
         "melding": melding,
         "jongere": melding.dossier.jongere,
-        "history": selectors.melding_history(melding),
+        "history": history,
+        "termijnen": selectors.melding_termijnen(melding, history, today),
         "next_steps": next_steps,
         "kan_afsluiten": Fase.AFGESLOTEN in MAS.allowed(melding.fase),
         "transitie_form": TransitieForm(initial={"versie": melding.versie}),
@@ -392,6 +431,7 @@ def melding(request, pk: int):
             leeftijd=age_on(melding.dossier.jongere.geboortedatum, today),
         ),
         "fasen": PHASES,
+        **bound,
     }
     return render(request, "leerplicht/melding.html", context)
 
@@ -402,31 +442,36 @@ def melding(request, pk: int):
 def melding_fase(request, pk: int):
     melding = _melding_or_404(request, pk)
     if request.POST.get("naar") == Fase.AFGESLOTEN:
-        form = AfsluitForm(request.POST, melding=melding, prefix="afsluiten")
+        form, name = AfsluitForm(request.POST, melding=melding, prefix="afsluiten"), "afsluit_form"
     else:
-        form = TransitieForm(request.POST)
-    if not form.is_valid():
-        form_error_messages(request, form)
-        return redirect("melding", pk=pk)
-    try:
-        services.melding_transition(
-            actor=request.user,
-            melding_id=melding.pk,
-            versie=form.cleaned_data["versie"],
-            naar=request.POST.get("naar", ""),
-            reden=form.cleaned_data.get("reden", ""),
-            resultaat=form.cleaned_data.get("resultaat"),
-            afgesloten_op=form.cleaned_data.get("afgesloten_op"),
-            request=request,
-        )
-        messages.success(
-            request, _("De melding staat nu in fase '%(fase)s'.") % {"fase": Fase(request.POST["naar"]).label}
-        )
-    except (TransitionError, ConflictError) as exc:
-        messages.error(request, exc.message)
-    except ValidationError as exc:
-        error_messages(request, exc)
-    return redirect("melding", pk=pk)
+        form, name = TransitieForm(request.POST), "transitie_form"
+    if form.is_valid():
+        try:
+            services.melding_transition(
+                actor=request.user,
+                melding_id=melding.pk,
+                versie=form.cleaned_data["versie"],
+                naar=request.POST.get("naar", ""),
+                reden=form.cleaned_data.get("reden", ""),
+                resultaat=form.cleaned_data.get("resultaat"),
+                afgesloten_op=form.cleaned_data.get("afgesloten_op"),
+                request=request,
+            )
+        except ConflictError as exc:
+            # Someone else changed the melding: the page as it is now, with their change.
+            messages.error(request, exc.message)
+            return redirect("melding", pk=pk)
+        except TransitionError as exc:
+            form.add_error(None, exc.message)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("De melding staat nu in fase '%(fase)s'.") % {"fase": Fase(request.POST["naar"]).label},
+            )
+            return redirect("melding", pk=pk)
+    return _render_melding(request, melding, **{name: form})
 
 
 @login_required
@@ -440,10 +485,12 @@ def melding_route(request, pk: int):
             services.melding_choose_route(
                 actor=request.user, melding_id=melding.pk, request=request, **form.cleaned_data
             )
-            messages.success(request, _("De route is vastgelegd."))
         except ValidationError as exc:
-            error_messages(request, exc)
-    return redirect("melding", pk=pk)
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("De route is vastgelegd."))
+            return redirect("melding", pk=pk)
+    return _render_melding(request, melding, route_form=form)
 
 
 @login_required
@@ -457,17 +504,18 @@ def melding_actie(request, pk: int):
         jongere=melding.dossier.jongere,
         prefix="actie",
     )
-    if not form.is_valid():
-        form_error_messages(request, form)
-        return redirect("melding", pk=pk)
-    try:
-        services.melding_actie_register(
-            actor=request.user, melding_id=melding.pk, request=request, **form.cleaned_data
-        )
-        messages.success(request, _("De actie is vastgelegd."))
-    except ValidationError as exc:
-        error_messages(request, exc)
-    return redirect("melding", pk=pk)
+    if form.is_valid():
+        try:
+            services.melding_actie_register(
+                actor=request.user, melding_id=melding.pk, request=request, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("De actie is vastgelegd."))
+            return redirect("melding", pk=pk)
+    # The page again with the form as typed and open; the error summary at the top names each field.
+    return _render_melding(request, melding, actie_form=form)
 
 
 @login_required

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import team, teksten_views, views
+from . import team, teksten_views, toewijzen, views
 
 urlpatterns = [
     path("rapportages/", views.rapportages, name="rapportages"),
     path("teamoverzicht/", team.teamoverzicht, name="teamoverzicht"),
+    path("teamoverzicht/overdragen/", toewijzen.overdragen, name="werk_overdragen"),
     path("rapportages/nieuw/", views.rapportage_start, name="rapportage_start"),
     path("rapportages/leerplichttelling/", views.leerplichttelling, name="leerplichttelling"),
     path("rapportages/teksten/", teksten_views.jaarverslag_teksten, name="jaarverslag_teksten"),

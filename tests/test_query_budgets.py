@@ -19,6 +19,7 @@ from doorstroom.constants import Stap
 from doorstroom.models import StapWijziging
 from leerplicht.constants import Route
 from leerplicht.models import MeldingActie, MeldingRoute, MeldingTransitie, Vrijstelling
+from leerplicht.views import AANVRAGEN_OP_WERKVOORRAAD
 from reporting.models import ReportRun
 from tests.doorstroom.factories import BenaderingFactory, TrajectFactory, years_ago
 from tests.factories import (
@@ -67,9 +68,16 @@ def start_page(w):
     return Budget(w.page(w.lpa, reverse("start")), add, large=10, page_size=10)
 
 
+def stored_search(w, terms):
+    """The results page of a search as the browser shows it after the post: GET ?zoekopdracht=."""
+    w.client.force_login(w.lpa)
+    url = w.client.post(reverse("jongeren"), terms)["Location"]
+    return lambda: w.client.get(url)
+
+
 def jongeren_search_by_name(w):
     return Budget(
-        w.page(w.lpa, reverse("jongeren"), "post", {"q": "qz"}),
+        stored_search(w, {"q": "qz"}),
         repeat(w.jongere),
         total=heading_total("jongeren gevonden"),
         page_size=PAGE_SIZE,
@@ -80,7 +88,7 @@ def jongeren_search_by_bsn(w):
     """One jongere found among many: the result stays one row."""
     target = w.jongere(bsn="123456782")
     return Budget(
-        w.page(w.lpa, reverse("jongeren"), "post", {"q": target.bsn}),
+        stored_search(w, {"q": target.bsn}),
         repeat(w.jongere),
         expect=lambda n: 1,
     )
@@ -246,7 +254,33 @@ def werkvoorraad_aanvragen(w):
             behandelaar=w.lpa,
         )
 
-    return Budget(w.page(w.lpa, reverse("werkvoorraad")), repeat(make), page_size=PAGE_SIZE)
+    return Budget(
+        w.page(w.lpa, reverse("werkvoorraad")),
+        repeat(make),
+        page_size=AANVRAGEN_OP_WERKVOORRAAD,
+        expect=lambda n: min(n, AANVRAGEN_OP_WERKVOORRAAD),  # the most urgent; the rest on their page
+    )
+
+
+def aanvragen_list(w):
+    """The page with every open aanvraag, paged, with a count."""
+
+    def make():
+        Vrijstelling.objects.create(
+            dossier=w.jongere().dossier,
+            grondslag="art5a",
+            onderwijs="vo",
+            gemeente=w.gemeente,
+            aangevraagd_op=timezone.localdate() - timedelta(days=20),
+            behandelaar=w.lpa,
+        )
+
+    return Budget(
+        w.page(w.lpa, reverse("aanvragen")),
+        repeat(make),
+        total=heading_total("aanvragen in behandeling"),
+        page_size=PAGE_SIZE,
+    )
 
 
 def teamoverzicht(w):
@@ -320,6 +354,7 @@ PAGES = {
     "traject_detail": traject_detail,
     "dossier": dossier_everything,
     "werkvoorraad-aanvragen": werkvoorraad_aanvragen,
+    "aanvragen": aanvragen_list,
     "teamoverzicht": teamoverzicht,
     "rapportages": rapportages,
     "imports": imports,

@@ -87,6 +87,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     ],
     # Aggregates only: no personal data unless the user also holds a case-worker role.
     # The team's werkvoorraad as numbers per behandelaar and phase (reporting/team.py).
+    # Transfers open work between medewerkers (all of someone's, e.g. on leave) without reading
+    # it: the transfer form names people and counts, no jongeren (reporting/toewijzen.py).
     Role.TEAMLEIDER: [
         "cases.view_school",
         *REPORTING,
@@ -95,6 +97,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "reporting.view_jaarverslagtekst",
         "reporting.add_jaarverslagtekst",
         "reporting.change_jaarverslagtekst",
+        "cases.toewijzen_werk",
     ],
     # Configures, but reads no dossiers.
     Role.FUNCTIONEEL_BEHEERDER: [

@@ -20,6 +20,7 @@ from cases.models.document import Document, document_path, private_storage
 from cases.models.codelijst import CodeItem
 from cases.models.ouder import Ouder, OuderWijziging
 from cases.models.overdracht import Overdracht
+from cases.models.toewijzing import Toewijzing
 
 # Feature models last: they refer to the core models above.
 from cases.accounts.models import AccountMelding, ApiToken, RolToekenning
@@ -54,6 +55,7 @@ __all__ = [
     "OwnedByOrganisation",
     "School",
     "SchoolVakantie",
+    "Toewijzing",
     "User",
     "VernietigingsVoorstel",
     "document_path",

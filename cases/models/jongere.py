@@ -12,6 +12,7 @@ from cases.constants import Geslacht, Onderwijssoort
 from cases.models.organisatie import Gemeente, Organisatie
 from cases.models.school import School
 from cases.rules import is_valid_bsn
+from cases.zoeknaam import Ontaccent
 
 
 def validate_bsn(value: str) -> None:
@@ -61,9 +62,12 @@ class Jongere(models.Model):
         _("extern id"), max_length=64, blank=True, help_text=_("Persoonssleutel in het bronsysteem (import).")
     )
     # One column for searching by (part of) a name, so PostgreSQL answers every word of a search
-    # from one trigram index (migration 0007) instead of one index per name part.
+    # from one trigram index (migration 0007) instead of one index per name part. Without accents,
+    # so "chloe" finds "Chloé" (cases/zoeknaam.py).
     zoeknaam = models.GeneratedField(
-        expression=Upper(Concat("voornamen", Value(" "), "tussenvoegsel", Value(" "), "achternaam")),
+        expression=Upper(
+            Ontaccent(Concat("voornamen", Value(" "), "tussenvoegsel", Value(" "), "achternaam"))
+        ),
         output_field=models.TextField(),
         db_persist=True,
         verbose_name=_("zoeknaam"),

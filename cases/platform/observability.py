@@ -60,10 +60,17 @@ def logging_config(*, fmt: str, level: str, file: str = "") -> dict:
             renderer,
         ],
     }
-    handlers = {"console": {"class": "logging.StreamHandler", "formatter": "structured"}}
+    # A refused request (403, 404) is one line, without the traceback Django attaches.
+    filters = ["no_client_tracebacks"]
+    handlers = {"console": {"class": "logging.StreamHandler", "formatter": "structured", "filters": filters}}
     if file:
         # Also a file, always as JSON: the test suite scans it for personal data.
-        handlers["file"] = {"class": "logging.FileHandler", "filename": file, "formatter": "json"}
+        handlers["file"] = {
+            "class": "logging.FileHandler",
+            "filename": file,
+            "formatter": "json",
+            "filters": filters,
+        }
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -74,10 +81,17 @@ def logging_config(*, fmt: str, level: str, file: str = "") -> dict:
                 "processors": [*formatter["processors"][:-1], structlog.processors.JSONRenderer()],
             },
         },
+        "filters": {"no_client_tracebacks": {"()": "cases.platform.logfilters.NoTracebackForClientErrors"}},
         "handlers": handlers,
         "root": {"handlers": list(handlers), "level": level},
-        # WeasyPrint logs every page at INFO.
-        "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+        "loggers": {
+            # Django's default config gives "django" its own console handler with DEBUG on; with
+            # the root's as well every message (and traceback) was printed twice in development.
+            "django": {"handlers": list(handlers), "level": level, "propagate": False},
+            # WeasyPrint logs every page at INFO.
+            "weasyprint": {"level": "WARNING"},
+            "fontTools": {"level": "WARNING"},
+        },
     }
 
 

@@ -29,7 +29,7 @@ def test_refused_view_writes_no_entry_about_the_jongere(client, lpa_b, jongere_a
 
 def test_search_results_are_logged_per_jongere(client, lpa_a, jongere_a):
     client.force_login(lpa_a)
-    client.post(reverse("jongeren"), {"q": "Visser"})
+    client.post(reverse("jongeren"), {"q": "Visser"}, follow=True)
     assert list(AuditEntry.objects.values_list("actie", "jongere_id")) == [("zoeken", jongere_a.pk)]
 
 
@@ -37,7 +37,7 @@ def test_a_listing_entry_names_the_same_person_as_opening_the_dossier(client, lp
     # Lists write their entries in one statement; they must read like any other entry, so the
     # log can be searched per jongere (pseudonym) and per request (trace id).
     client.force_login(lpa_a)
-    client.post(reverse("jongeren"), {"q": "Visser"}, HTTP_X_REQUEST_ID="zoek-1")
+    client.post(reverse("jongeren"), {"q": "Visser"}, follow=True, HTTP_X_REQUEST_ID="zoek-1")
     client.get(reverse("dossier", args=[jongere_a.dossier.pk]))
     zoeken, inzien = AuditEntry.objects.order_by("pk")
     assert (zoeken.actie, inzien.actie) == ("zoeken", "inzien")

@@ -88,3 +88,20 @@ def _demo_has_ouders_a_5a_statement_and_mostly_timely_meldingen():
             documenten__omschrijving__contains="Verklaring 5a",
         )
         assert vrijstelling.besluit == Besluit.VERLEEND
+
+
+def test_the_regional_demo_organisation_has_its_own_people_and_schools():
+    from leerplicht.models import Melding
+
+    call_command("demo_data")
+    names = {
+        slug: set(User.objects.filter(organisatie__slug=slug).values_list("first_name", "last_name"))
+        for slug in ("zoetermeer", "roermond")
+    }
+    assert not names["zoetermeer"] & names["roermond"]
+    plaatsen = set(
+        Melding.objects.filter(organisatie__slug="roermond", school__isnull=False).values_list(
+            "school__plaats", flat=True
+        )
+    )
+    assert plaatsen == {"Roermond"}

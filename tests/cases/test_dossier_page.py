@@ -71,3 +71,32 @@ def test_unknown_page_answers_in_dutch_without_echoing_the_url(client, lpa_a):
     assert response.status_code == 404
     page = response.content.decode()
     assert "Niet gevonden" in page and "123456782" not in page
+
+
+def test_a_refused_action_keeps_what_was_typed_with_an_error_summary(client, lpa_a, jongere_a):
+    # Before: a redirect that emptied and collapsed the form. Now the page comes back with the
+    # form open, the typed text in it, and a summary at the top linking to the field.
+    client.force_login(lpa_a)
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    response = client.post(
+        reverse("actie_toevoegen", args=[jongere_a.dossier.pk]),
+        {"soort": ActieSoort.HUISBEZOEK, "datum": tomorrow, "omschrijving": "Moeder sprak over pesten."},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Moeder sprak over pesten." in page
+    assert f'value="{tomorrow}"' in page
+    assert '<details class="app-form-row" open>' in page
+    summary = page[page.index('id="foutoverzicht"') : page.index("</div>", page.index('id="foutoverzicht"'))]
+    assert "Controleer uw invoer: er is 1 probleem" in summary
+    assert 'href="#id_datum"' in summary and "kan niet in de toekomst liggen" in summary
+    assert 'tabindex="-1"' in summary
+    assert not jongere_a.dossier.acties.exists()
+
+
+def test_no_error_summary_on_a_page_without_errors(client, lpa_a, jongere_a):
+    client.force_login(lpa_a)
+    assert (
+        'id="foutoverzicht"'
+        not in client.get(reverse("dossier", args=[jongere_a.dossier.pk])).content.decode()
+    )

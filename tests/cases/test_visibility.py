@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def search(client, **data):
-    return client.post(reverse("jongeren"), data)
+    return client.post(reverse("jongeren"), data, follow=True)
 
 
 def test_dossier_of_another_organisation_is_404(client, lpa_b, jongere_a):

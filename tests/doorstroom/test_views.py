@@ -300,3 +300,86 @@ def test_the_verzuim_section_is_absent_for_other_doelgroepen(client, coach, volw
         {"melding-gemeld_op": timezone.localdate().isoformat(), "melding-uren": 20, "melding-weken": 4},
     )
     assert "horen bij een traject verzuim 18+" in page(response)
+
+
+def selected_option(html: str, name: str) -> str:
+    start = html.index(f'name="{name}"')
+    select = html[start : html.index("</select>", start)]
+    option = select[: select.index(" selected")]
+    return option[option.rindex(">", 0, option.rindex('value="')) + 1 :]
+
+
+def test_naar_stap_defaults_to_the_next_step_not_a_step_back(client, coach, volwassene):
+    # From step 9 the form used to preselect step 4 (sorted first) and then ask for a reason.
+    traject = TrajectFactory(dossier=volwassene.dossier, stap=Stap.UITVOEREN)
+    client.force_login(coach)
+    html = page(client.get(reverse("traject_detail", args=[traject.pk])))
+    assert f'value="{Stap.MONITOREN}" selected' in html
+    assert "4. Intakegesprek plannen (terug, met reden)" in html
+
+
+def test_one_click_moves_to_the_next_step_with_an_optional_note(client, coach, volwassene):
+    traject = TrajectFactory(dossier=volwassene.dossier, stap=Stap.INTAKE_PLANNEN)
+    client.force_login(coach)
+    html = page(client.get(reverse("traject_detail", args=[traject.pk])))
+    assert "Door naar 5. Systeem in kaart brengen" in html
+    response = client.post(
+        reverse("traject_volgende_stap", args=[traject.pk]),
+        {"volgende-versie": traject.versie, "volgende-naar": Stap.SYSTEEM_IN_KAART, "volgende-notitie": ""},
+        follow=True,
+    )
+    assert "Het traject staat nu op de volgende stap." in page(response)
+    assert Traject.objects.get().stap == Stap.SYSTEEM_IN_KAART
+    client.post(
+        reverse("traject_volgende_stap", args=[traject.pk]),
+        {
+            "volgende-versie": traject.versie + 1,
+            "volgende-naar": Stap.PRIVACY,
+            "volgende-notitie": "Ouders mee.",
+        },
+    )
+    stored = Traject.objects.get()
+    assert stored.stap == Stap.PRIVACY
+    assert stored.stapwijzigingen.order_by("-tijdstip", "-pk").first().reden == "Ouders mee."
+
+
+def test_a_coach_records_an_outcome_and_moves_on_in_one_form(client, coach, volwassene):
+    traject = TrajectFactory(dossier=volwassene.dossier, stap=Stap.SIGNALEREN)
+    client.force_login(coach)
+    html = page(client.get(reverse("traject_detail", args=[traject.pk])))
+    assert "Daarna door naar 2. Dossier en gegevens controleren" in html
+    response = client.post(
+        reverse("traject_benadering", args=[traject.pk]),
+        {
+            "benadering-soort": "telefoon",
+            "benadering-datum": timezone.localdate().isoformat(),
+            "benadering-uitkomst": "bereikt",
+            "benadering-toelichting": "Afspraak gemaakt.",
+            "benadering-door_naar": "on",
+            "benadering-versie": traject.versie,
+        },
+        follow=True,
+    )
+    assert "De contactpoging is vastgelegd." in page(response)
+    stored = Traject.objects.get()
+    assert stored.stap == Stap.DOSSIER_CHECKEN
+    assert stored.benaderingen.get().toelichting == "Afspraak gemaakt."
+
+
+def test_outcome_and_step_are_both_refused_on_a_stale_page(client, coach, volwassene):
+    traject = TrajectFactory(dossier=volwassene.dossier, stap=Stap.SIGNALEREN, versie=2)
+    client.force_login(coach)
+    response = client.post(
+        reverse("traject_benadering", args=[traject.pk]),
+        {
+            "benadering-soort": "telefoon",
+            "benadering-datum": timezone.localdate().isoformat(),
+            "benadering-uitkomst": "bereikt",
+            "benadering-door_naar": "on",
+            "benadering-versie": 1,
+        },
+        follow=True,
+    )
+    assert "Iemand anders heeft dit intussen gewijzigd" in page(response)
+    stored = Traject.objects.get()
+    assert stored.stap == Stap.SIGNALEREN and not stored.benaderingen.exists()

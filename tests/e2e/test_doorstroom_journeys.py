@@ -51,6 +51,10 @@ def log_in(page, username, path):
 
 
 def step_to(page, label):
+    # "Andere stap kiezen" is folded away while the one-click "Door naar ..." is offered.
+    details = page.locator("details:has(#stap-form)")
+    if not details.evaluate("d => d.open"):
+        details.locator("summary").click()
     form = page.locator("#stap-form")
     form.get_by_label("Naar stap").select_option(label=label)
     form.get_by_role("button", name="Stap zetten").click()
@@ -83,7 +87,7 @@ def test_nieuwe_vsv_from_signal_to_intake_plan_uitstroom_and_nazorg(page, coach,
     step_to(page, "2. Dossier en gegevens controleren")
     step_to(page, "3. Doelgroep vaststellen")
     # A nieuwe vsv'er continues at the intake; step 12 is not offered.
-    assert page.locator("#stap-form option").all_inner_texts() == ["4. Intakegesprek plannen"]
+    assert page.locator("#stap-form option").all_text_contents() == ["4. Intakegesprek plannen"]
     step_to(page, "4. Intakegesprek plannen")
 
     contact = page.locator("#benadering-form")
@@ -150,7 +154,9 @@ def test_niet_begeleid_niet_getraceerd_after_a_recorded_home_visit(page, coach, 
     close.get_by_label("Nee, niet begeleid").check()
     close.get_by_label("Reden niet begeleid").select_option(label="Niet getraceerd na huisbezoek")
     close.get_by_role("button", name="Traject afsluiten").click()
-    page.get_by_text("pas na een vastgelegd huisbezoek").wait_for()
+    # In the error summary at the top (a link to the field) and next to the field.
+    page.locator("#foutoverzicht").get_by_text("pas na een vastgelegd huisbezoek").wait_for()
+    assert page.locator("#afsluiten-form").get_by_text("pas na een vastgelegd huisbezoek").is_visible()
     assert_accessible(page)
     assert Traject.objects.get().afgesloten_op is None
 
@@ -210,3 +216,24 @@ def test_overdracht_from_a_leerplicht_dossier_reaches_the_coach(page, lpa, coach
     # The coach reads the leerplicht history on the same timeline.
     assert page.get_by_text("Moeder gesproken over school.").is_visible()
     assert page.get_by_text("Doorstroompunt: traject Nieuwe voortijdig schoolverlater gemeld").is_visible()
+
+
+def test_one_click_to_the_next_step_and_an_outcome_that_moves_on(page, coach, org, assert_accessible):
+    jongere = JongereFactory(organisatie=org, voornamen="Ravi", achternaam="Bos", geboortedatum=years_ago(19))
+    traject = TrajectFactory(dossier=jongere.dossier, stap=Stap.INTAKE_PLANNEN, behandelaar=coach)
+    log_in(page, "coach", f"/trajecten/{traject.pk}/")
+    page.get_by_role("heading", name="Volgende stap").wait_for()
+    assert_accessible(page)
+    page.get_by_role("button", name="Door naar 5. Systeem in kaart brengen").click()
+    page.get_by_text("Het traject staat nu op de volgende stap.").wait_for()
+    assert page.locator("[aria-current=step]").inner_text().startswith("5. Systeem in kaart brengen")
+
+    form = page.locator("#benadering-form")
+    form.get_by_label("Soort contact").select_option(label="Telefoon")
+    form.get_by_label("Uitkomst").select_option(label="Jongere bereikt")
+    form.get_by_label("Daarna door naar 6. Privacy en gegevensuitwisseling").check()
+    form.get_by_role("button", name="Contactpoging vastleggen").click()
+    page.get_by_text("De contactpoging is vastgelegd.").wait_for()
+    assert page.locator("[aria-current=step]").inner_text().startswith("6. Privacy")
+    assert_accessible(page)
+    assert Traject.objects.get(pk=traject.pk).stap == Stap.PRIVACY

@@ -102,7 +102,13 @@ def test_beheerder_edits_a_template_sees_the_preview_and_an_unknown_placeholder_
 
     page.get_by_label("Inhoud").fill("Beste {{ jongere.bsn }}")
     page.get_by_role("button", name="Opslaan").click()
-    page.get_by_text("Onbekende plaatshouder: {{ jongere.bsn }}.").wait_for()
+    # In the error summary at the top (a link to the field) and next to the field.
+    page.locator("#foutoverzicht").get_by_role("link", name="Inhoud: Onbekende plaatshouder").wait_for()
+    assert (
+        page.get_by_role("region", name="Sjabloon bewerken")
+        .get_by_text("Onbekende plaatshouder: {{ jongere.bsn }}.")
+        .is_visible()
+    )
     assert_accessible(page)
     page.get_by_label("Inhoud").fill("Geachte {{ ouders.aanhef }},\n\nTot ziens.")
     page.get_by_role("button", name="Opslaan").click()

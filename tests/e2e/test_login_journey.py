@@ -52,7 +52,12 @@ def test_password_enrol_totp_reach_the_dossier_and_verify_next_time(page, organi
     assert_accessible(page)
     page.get_by_label("Verificatiecode").fill("123456")
     page.get_by_role("button", name="Verifiëren").click()
-    page.get_by_text("Deze code is onjuist of verlopen.").wait_for()
+    # In the error summary (a link to the field, focused) and next to the field itself.
+    page.locator("#foutoverzicht").get_by_role(
+        "link", name="Verificatiecode: Deze code is onjuist of verlopen."
+    ).wait_for()
+    assert page.evaluate("document.activeElement.id") == "foutoverzicht"
+    assert page.get_by_text("Deze code is onjuist of verlopen.", exact=False).count() == 2
     assert page.get_by_role("heading", name="Noor Visser").count() == 0
     device.refresh_from_db()
     device.last_t = -1  # the enrolment used this step's code; the app shows a new one next step

@@ -28,3 +28,20 @@ def test_an_unusual_route_needs_an_explanation(client, org, lpa):
         url, {"route-route": "civielrechtelijk", "route-toelichting": "Zorgen over veiligheid thuis."}
     )
     assert melding.routes.get().toelichting == "Zorgen over veiligheid thuis."
+
+
+def test_a_refused_route_and_action_keep_what_was_typed(client, org, lpa):
+    melding = MeldingFactory(dossier=JongereFactory(organisatie=org).dossier, fase="plannen")
+    client.force_login(lpa)
+    page = client.post(
+        reverse("melding_route", args=[melding.pk]), {"route-route": "civielrechtelijk"}
+    ).content.decode()
+    assert 'id="foutoverzicht"' in page and "Pas toe of leg uit" in page
+    assert 'value="civielrechtelijk" selected' in page
+    page = client.post(
+        reverse("melding_actie", args=[melding.pk]),
+        {"actie-soort": "verzuimgesprek", "actie-datum": "2020-01-01", "actie-omschrijving": "Vader gebeld."},
+    ).content.decode()
+    assert "Vader gebeld." in page and 'id="foutoverzicht"' in page
+    assert "De actie ligt voor de ontvangstdatum van de melding." in page
+    assert not melding.acties.exists()

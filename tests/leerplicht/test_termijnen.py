@@ -173,3 +173,84 @@ def test_the_beheerder_configures_a_term_and_a_duplicate_is_refused_with_a_messa
     zonder_soort = client.post(url, {**data, "termijn": "afhandeling", "soort": ""}).content.decode()
     assert "Kies een soort melding, behalve bij het besluit op een aanvraag" in zonder_soort
     assert Termijn.objects.count() == 1
+
+
+def test_werkvoorraad_puts_the_most_urgent_deadline_first(client, org, lpa):
+    today = timezone.localdate()
+    # Received first but with a far deadline (first contact done, long handling term) ...
+    oud = melding(org, lpa, "Vroeg", soort="zorg", ontvangen_op=today - timedelta(days=3))
+    contact(oud, lpa)
+    # ... and received later but overdue for the first contact.
+    melding(org, lpa, "Spoed", ontvangen_op=today - timedelta(days=2))
+    Termijn.objects.create(
+        organisatie=org,
+        termijn="eerste_contact",
+        soort="relatief_wettelijk",
+        dagen=1,
+        eenheid="kalenderdagen",
+    )
+    termijnen_signaleren.apply()
+    client.force_login(lpa)
+    page = client.get(reverse("werkvoorraad")).content.decode()
+    assert page.index("Sam Spoed") < page.index("Sam Vroeg")
+    assert 'value="urgentie" selected' in page
+    oldest_first = client.get(reverse("werkvoorraad"), {"volgorde": "ontvangen"}).content.decode()
+    assert oldest_first.index("Sam Vroeg") < oldest_first.index("Sam Spoed")
+
+
+def aanvraag(org, lpa, naam, dagen_geleden):
+    return Vrijstelling.objects.create(
+        dossier=JongereFactory(organisatie=org, achternaam=naam).dossier,
+        grondslag="art5a",
+        gemeente=org.gemeenten.first(),
+        aangevraagd_op=timezone.localdate() - timedelta(days=dagen_geleden),
+        behandelaar=lpa,
+    )
+
+
+def test_the_aanvragen_have_their_own_page_with_a_count_and_paging(client, org, lpa):
+    for n in range(30):
+        aanvraag(org, lpa, f"Aanvrager{n:02d}", dagen_geleden=n)
+    termijnen_signaleren.apply()
+    client.force_login(lpa)
+    werkvoorraad = client.get(reverse("werkvoorraad")).content.decode()
+    # The werkvoorraad says how many there are and shows the most urgent (the oldest) ten.
+    assert "30 aanvragen vrijstelling en verlof in behandeling" in werkvoorraad
+    assert "Aanvrager29" in werkvoorraad and "Aanvrager19" not in werkvoorraad
+    assert "alle 30 aanvragen bekijken" in werkvoorraad
+    first = client.get(reverse("aanvragen")).content.decode()
+    assert "30 aanvragen in behandeling" in first and "Pagina 1 van 2" in first
+    assert first.index("Aanvrager29") < first.index("Aanvrager28")
+    second = client.get(reverse("aanvragen"), {"page": 2}).content.decode()
+    assert second.count("Aanvrager") == 5 and "Aanvrager00" in second
+
+
+def test_aanvragen_page_queries_do_not_grow(client, org, lpa):
+    client.force_login(lpa)
+    for n in range(3):
+        aanvraag(org, lpa, f"A{n}", dagen_geleden=n)
+    client.get(reverse("aanvragen"))
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse("aanvragen"))
+    for n in range(40):
+        aanvraag(org, lpa, f"B{n}", dagen_geleden=n)
+    with CaptureQueriesContext(connection) as large:
+        assert "43 aanvragen in behandeling" in client.get(reverse("aanvragen")).content.decode()
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_the_melding_page_shows_its_terms_and_signal(client, org, lpa):
+    today = timezone.localdate()
+    laat = melding(org, lpa, "Laat", ontvangen_op=today - timedelta(days=30))
+    termijnen_signaleren.apply()
+    laat.refresh_from_db()
+    client.force_login(lpa)
+    page = client.get(reverse("melding", args=[laat.pk])).content.decode()
+    assert f"Termijn verstreken: eerste contact {laat.termijn_op:%d-%m-%Y}" in page
+    assert "Termijn eerste contact" in page and "Termijn afhandeling" in page
+    contact(laat, lpa)
+    page = client.get(reverse("melding", args=[laat.pk])).content.decode()
+    contact_row = page[
+        page.index("Termijn eerste contact") : page.index("</div>", page.index("Termijn eerste contact"))
+    ]
+    assert "gehaald" in contact_row
