@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from cases.constants import Signaal
+from cases.filtering import FilterSet
 from cases.forms import style_fields
 from cases.privacy.audit import log_listing
 
@@ -21,7 +22,7 @@ from .services import PURPOSE
 PAGE_SIZE = 25
 
 
-class AanvragenFilter(django_filters.FilterSet):
+class AanvragenFilter(FilterSet):
     behandelaar = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Behandelaar"), queryset=None, empty_label=gettext_lazy("Iedereen (team)")
     )

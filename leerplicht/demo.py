@@ -178,16 +178,18 @@ def _vrijstelling_5a(jongere, lpa, today):
         omschrijving="Verklaring 5a van de door B&W aangewezen jeugdarts",
     )
     besluit_op = aangevraagd + timedelta(days=14)
-    with contextlib.suppress(ValidationError):
-        vrijstellingen.vrijstelling_decide(
-            actor=lpa,
-            vrijstelling_id=vrijstelling.pk,
-            versie=None,
-            besluit=Besluit.VERLEEND,
-            besluit_op=besluit_op,
-            geldig_van=besluit_op,
-            geldig_tot=Schooljaar.of(besluit_op).last_day,
-        )
+    vrijstellingen.vrijstelling_decide(
+        actor=lpa,
+        vrijstelling_id=vrijstelling.pk,
+        versie=None,
+        besluit=Besluit.VERLEEND,
+        besluit_op=besluit_op,
+        geldig_van=besluit_op,
+        geldig_tot=Schooljaar.of(besluit_op).last_day,
+        # The statement comes from the B&W-appointed jeugdarts, who does not treat the child
+        # (art. 7 Lpw).
+        verklaring_onafhankelijk=True,
+    )
 
 
 def _statement_pdf(jongere, datum) -> bytes:

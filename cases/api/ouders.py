@@ -9,6 +9,7 @@ from rest_framework import mixins, serializers, status
 from rest_framework.response import Response
 
 from cases.access import VIEW_PERMISSION
+from cases.filtering import FilterSet
 from cases.models import Jongere, Ouder
 from cases.ouders.services import EDITABLE_FIELDS, ouder_toevoegen, ouder_verwijderen, ouder_wijzigen
 from cases.verhuizing.services import ensure_writable
@@ -83,7 +84,7 @@ class OuderGenestSerializer(ApiModelSerializer):
         extra_kwargs = {name: {"help_text": text} for name, text in HELP.items()}
 
 
-class OuderFilter(django_filters.FilterSet):
+class OuderFilter(FilterSet):
     jongere = django_filters.NumberFilter(
         field_name="jongere_id", help_text="Alleen de ouders van deze jongere."
     )

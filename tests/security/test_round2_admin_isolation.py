@@ -26,8 +26,10 @@ from cases.models import AuditEntry, School, SchoolVakantie
 from cases.privacy.models import VernietigingsVoorstel
 from doorstroom.constants import Doelgroep, TrajectTermijnSoort
 from doorstroom.models import TrajectTermijn
+from koppelingen.models import AutomatischToepassen
 from leerplicht.constants import MeldingSoort
 from leerplicht.models import Termijn
+from reporting.models import Huisstijl
 from tests.factories import SchoolFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +98,10 @@ def objects_of_a(world) -> dict[str, object]:
             rol=Group.objects.get(name=str(Role.LEERPLICHTAMBTENAAR.label)),
             aangevraagd_door=world.beheerder,
         ),  # fmt: skip
+        "koppelingen.automatischtoepassen": AutomatischToepassen.objects.create(
+            organisatie=org, voorstel=AutomatischToepassen._meta.get_field("voorstel").choices[0][0]
+        ),
+        "reporting.huisstijl": Huisstijl.objects.create(organisatie=org, logo_tekst="Huisstijl van A"),
     }
 
 
