@@ -10,8 +10,14 @@ from cases import uploads
 from cases.privacy.audit import log_access
 
 from .codelists import seed_codelists
-from .constants import ACTIES_ALLEEN_MINDERJARIG, ActieSoort, AuditAction, Verwerkingsactiviteit
-from .models import Actie, Document, Dossier, Gemeente, Jongere, Organisatie, User
+from .constants import (
+    ACTIES_ALLEEN_MINDERJARIG,
+    ActieSoort,
+    AuditAction,
+    Onderwijssoort,
+    Verwerkingsactiviteit,
+)
+from .models import Actie, Document, Dossier, Gemeente, Inschrijving, Jongere, Organisatie, User
 from .rules import age_on
 
 
@@ -148,6 +154,37 @@ def dagelijks_overzicht_instellen(*, user: User, aan: bool) -> User:
     user.dagelijks_overzicht = aan
     user.save(update_fields=["dagelijks_overzicht"])
     return user
+
+
+@transaction.atomic
+def inschrijving_bijwerken(
+    *,
+    actor: User,
+    jongere: Jongere,
+    school,
+    onderwijssoort: str,
+    van: date,
+    tot: date | None = None,
+    purpose: Verwerkingsactiviteit = Verwerkingsactiviteit.REGISTRATIE,
+    request=None,
+) -> Inschrijving:
+    """Record an enrolment from a source such as DUO's weekly changes: the enrolment at this
+    school that started on `van` is created, or changed (its end date, its onderwijssoort).
+    Idempotent: the same change twice leaves one row."""
+    if onderwijssoort not in Onderwijssoort.values:
+        raise ValidationError(
+            _("Onbekende onderwijssoort '%(soort)s'; toegestaan: %(toegestaan)s.")
+            % {"soort": onderwijssoort, "toegestaan": ", ".join(Onderwijssoort.values)}
+        )
+    inschrijving, _created = Inschrijving.objects.select_for_update().get_or_create(
+        jongere=jongere, school=school, van=van, defaults={"onderwijssoort": onderwijssoort, "tot": tot}
+    )
+    if (inschrijving.onderwijssoort, inschrijving.tot) != (onderwijssoort, tot):
+        inschrijving.onderwijssoort, inschrijving.tot = onderwijssoort, tot
+        inschrijving.full_clean()
+        inschrijving.save(update_fields=["onderwijssoort", "tot"])
+    log_access(actor=actor, action=AuditAction.WIJZIGEN, purpose=purpose, jongere=jongere, request=request)
+    return inschrijving
 
 
 @transaction.atomic

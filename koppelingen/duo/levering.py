@@ -178,6 +178,28 @@ def toepassen(*, signaal, actor, keuzes: dict, request=None) -> str:
             request=request,
         )
         return reverse("dossier", args=[dossier.pk])
+    if signaal.voorstel == Voorstel.SCHOOLGESCHIEDENIS:
+        school = _school(g)
+        if school is None or not g.get("ingeschreven_van"):
+            raise ValidationError(
+                _(
+                    "DUO noemt geen bekende school (BRIN %(brin)s) of geen datum van inschrijving: "
+                    "werk de schoolgeschiedenis zelf bij en wijs het signaal af met die reden."
+                )
+                % {"brin": g.get("brin") or "-"}
+            )
+        case_services.inschrijving_bijwerken(
+            actor=actor,
+            jongere=jongere,
+            school=school,
+            onderwijssoort=mapping.ONDERWIJSSOORT.get(
+                g.get("onderwijssoort") or "", g.get("onderwijssoort") or ""
+            ),
+            van=date.fromisoformat(g["ingeschreven_van"]),
+            tot=date.fromisoformat(g["ingeschreven_tot"]) if g.get("ingeschreven_tot") else None,
+            request=request,
+        )
+        return reverse("dossier", args=[dossier.pk])
     raise ValidationError(
         _(
             "Dit voorstel voert het systeem niet zelf uit: werk het dossier bij en wijs het signaal af met die reden."

@@ -125,6 +125,15 @@ MUTATIE_VOORSTEL = {
     "drieentwintig_jaar": "geen",
 }
 
+#: `onderwijssoort` of an enrolment: our own codes (cases.constants.Onderwijssoort) as they are,
+#: and the broad sectors a delivery may use, mapped to the soort we count them under.
+ONDERWIJSSOORT = {
+    "po": "bo_sbo",
+    "vo": "vo_onderbouw",
+    "mbo": "mbo_2",
+    "entree": "mbo_1",
+}
+
 UITSCHRIJVING_VELDEN = [
     ("id", "extern_id", "kenmerk van de regel in de rapportage", True),
     ("uitgeschreven_op", "datum", "datum van uitschrijving", True),

@@ -15,7 +15,7 @@ from koppelingen.inlichtingenbureau import service as ib
 from koppelingen.models import Signaal
 from leerplicht.constants import MeldingSoort
 from leerplicht.models import Melding
-from tests.factories import JongereFactory
+from tests.factories import JongereFactory, SchoolFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +66,44 @@ def test_a_weekly_move_out_proposes_an_overdracht_and_accepting_hands_the_dossie
     jongere.dossier.refresh_from_db()
     assert jongere.dossier.overgedragen_op is not None
     assert jongere.dossier.overdrachten.get().gemeente.code == "GM0599"
+
+
+def test_weekly_enrolment_changes_become_the_school_history_once(client, org, lpa):
+    jongere = JongereFactory(organisatie=org, bsn="111222333")
+    SchoolFactory(brin="31ZZ", vestiging="07", naam="Oranje Nassau College")
+
+    def mutatie(mutatie_id, soort, tot=None):
+        return {
+            "mutatie_id": mutatie_id,
+            "soort": soort,
+            "datum": date.today().isoformat(),
+            "leerling": _leerling("111222333", date(2012, 3, 14)),
+            "school": {"brin": "31ZZ", "vestiging": "07"},
+            "onderwijssoort": "havo",
+            "inschrijving": {"van": "2025-08-25", **({"tot": tot} if tot else {})},
+        }
+
+    def accept_all(mutaties):
+        document = {"formaat": "duo-levering-wekelijks/1", "mutaties": mutaties}
+        levering.document_verwerken(
+            organisatie=org, inhoud=json.dumps(document).encode(), soort="wekelijks", via="upload"
+        )
+        client.force_login(lpa)
+        for signaal in Signaal.objects.filter(voorstel=Voorstel.SCHOOLGESCHIEDENIS, status="wachtend"):
+            client.post(reverse("signaal_accepteren", args=[signaal.pk]), {})
+
+    accept_all([mutatie("P-1", "inschrijving_nieuw")])
+    (inschrijving,) = jongere.inschrijvingen.all()
+    assert (inschrijving.school.naam, inschrijving.onderwijssoort, inschrijving.van, inschrijving.tot) == (
+        "Oranje Nassau College",
+        "havo",
+        date(2025, 8, 25),
+        None,
+    )
+    # The same file again adds nothing; the end of the enrolment fills its end date.
+    accept_all([mutatie("P-1", "inschrijving_nieuw"), mutatie("P-2", "inschrijving_beeindigd", "2026-03-31")])
+    (inschrijving,) = jongere.inschrijvingen.all()
+    assert inschrijving.tot == date(2026, 3, 31)
 
 
 def test_a_monthly_uitschrijving_of_a_15_year_old_without_enrolment_proposes_absoluut_verzuim(

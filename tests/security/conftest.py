@@ -2,12 +2,13 @@
 a user holding every case role, and users of A whose role lacks the permissions."""
 
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.core.files.base import ContentFile
 
 from cases.constants import BriefSoort, BriefStatus, Role
-from cases.models import Brief, BriefSjabloon, Document, ImportRecord
+from cases.models import Brief, BriefSjabloon, Document, ImportRecord, SchoolVakantie
 from koppelingen.models import Signaal
 from reporting.models import ReportRun, ReportRunStatus
 from tests.api.conftest import Seed, power_user, seed_organisation
@@ -45,6 +46,11 @@ class World:
             "codeitem": self.seed.code,
             "signaal": self.signaal,
             "ouder": self.seed.ouder,
+            "schoolvakantie": SchoolVakantie.objects.get_or_create(
+                organisatie=self.seed.organisatie,
+                naam="Kerstvakantie A",
+                defaults={"van": date(2025, 12, 22), "tot": date(2026, 1, 2)},
+            )[0],
         }
 
 

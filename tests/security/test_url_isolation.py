@@ -29,6 +29,12 @@ PAGE_ROUTES = {
     ("binnengekomen", "pk"): "signaal",
     ("ouders", "pk"): "ouder",
 }
+#: Pages whose first path segment is shared (the beheer pages under /instellingen/), by route name.
+NAMED_ROUTES = {
+    "beheer_populatie_bewerken": "populatie",
+    "beheer_code_bewerken": "codeitem",
+    "beheer_vakantie_bewerken": "schoolvakantie",
+}
 #: Routes whose dossier must be a Doorstroompunt one (a jongere of 18+) to reach the view.
 DOORSTROOM_DOSSIER_ROUTES = {"traject_starten"}
 ROUTER_BASENAMES = {
@@ -99,7 +105,7 @@ def object_routes():
             basename = name.rsplit("-", 1)[0]
             kind = ROUTER_BASENAMES.get(basename)
         else:
-            kind = PAGE_ROUTES.get((text.lstrip("^").split("/", 1)[0], kwarg))
+            kind = NAMED_ROUTES.get(name) or PAGE_ROUTES.get((text.lstrip("^").split("/", 1)[0], kwarg))
         if kind is None or name is None:
             unmapped.append(name or text)
             continue
@@ -175,7 +181,12 @@ def test_another_organisation_gets_404_on_every_object_route(world):
 #: The role that lacks the permission for a kind of object: the functioneel beheerder reads no
 #: case data, reports or imports; code lists and population figures are theirs to configure,
 #: so there (and for letter templates) the teamleider (aggregates only) is the role without it.
-ROLE_WITHOUT_PERMISSION = {"codeitem": "teamleider", "populatie": "teamleider", "briefsjabloon": "teamleider"}
+ROLE_WITHOUT_PERMISSION = {
+    "codeitem": "teamleider",
+    "populatie": "teamleider",
+    "briefsjabloon": "teamleider",
+    "schoolvakantie": "teamleider",
+}
 #: Reads every role of the organisation may do, no personal data: the code lists fill every form,
 #: population figures are the aggregates the reports divide by.
 READ_BY_EVERY_ROLE = {"codeitem-detail", "populatie-detail"}
