@@ -263,7 +263,7 @@ class Huisstijl(models.Model):
         max_length=200,
         blank=True,
         help_text=_(
-            "Alternatieve tekst voor wie het logo niet ziet, bijvoorbeeld ‘Logo gemeente Zoetermeer’."
+            "Alternatieve tekst voor wie het logo niet ziet, bijvoorbeeld ‘Logo gemeente Voorbeeldstad’."
         ),
     )
 

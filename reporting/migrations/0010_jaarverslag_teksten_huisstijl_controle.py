@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                     "logo_tekst",
                     models.CharField(
                         blank=True,
-                        help_text="Alternatieve tekst voor wie het logo niet ziet, bijvoorbeeld ‘Logo gemeente Zoetermeer’.",
+                        help_text="Alternatieve tekst voor wie het logo niet ziet, bijvoorbeeld ‘Logo gemeente Voorbeeldstad’.",
                         max_length=200,
                         verbose_name="beschrijving van het logo",
                     ),
