@@ -48,8 +48,9 @@ def csv_rows(response) -> list[list[str]]:
 
 def xlsx_cells(response_or_bytes) -> list:
     data = getattr(response_or_bytes, "content", response_or_bytes)
-    sheet = load_workbook(io.BytesIO(data)).worksheets[0]
-    return [cell for row in sheet.iter_rows() for cell in row]
+    # Every sheet: the jaarverslag opens with an "Inhoud" sheet before the tables.
+    sheets = load_workbook(io.BytesIO(data)).worksheets
+    return [cell for sheet in sheets for row in sheet.iter_rows() for cell in row]
 
 
 def assert_text_not_formula(cells, original: str):
