@@ -30,7 +30,7 @@ def test_an_action_with_an_error_keeps_the_text_and_focuses_the_summary(
 
     page.get_by_text("Actie vastleggen").click()
     page.get_by_label("Soort actie").select_option(label="Huisbezoek")
-    page.get_by_label("Datum").fill((date.today() + timedelta(days=1)).isoformat())
+    page.locator("#id_datum").fill((date.today() + timedelta(days=1)).isoformat())
     page.get_by_label("Omschrijving").fill("Moeder sprak over pesten op school.")
     page.get_by_role("button", name="Vastleggen").click()
 
