@@ -30,9 +30,12 @@ def test_relatief_verzuim_for_a_36_year_old_is_refused_with_the_reason(page, tea
     page.get_by_label("Soort melding").select_option("relatief_wettelijk")
     page.get_by_label("Uren verzuim").fill("20")
     page.get_by_role("button", name="Registreren").click()
-    page.get_by_text(
-        re.compile(r"36 jaar\. Meldingen van de leerplicht gaan over jongeren van 5 tot 18 jaar")
-    ).wait_for()
+    # The reason is in the error summary at the top (a link to the field) and next to the field.
+    reason = re.compile(r"36 jaar\. Meldingen van de leerplicht gaan over jongeren van 5 tot 18 jaar")
+    page.locator("#foutoverzicht").get_by_role("link", name=reason).wait_for()
+    page.locator("#id_soort").locator(
+        "xpath=ancestor::*[contains(@class,'utrecht-form-field')][1]"
+    ).get_by_text(reason).wait_for()
     assert_accessible(page)
     assert not Melding.objects.exists()
     assert not Jongere.objects.filter(achternaam="Volwassen").exists()
