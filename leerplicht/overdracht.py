@@ -1,4 +1,4 @@
-"""Closing the open meldingen of a jongere handed over to another gemeente (cases/overdracht.py).
+"""Closing the open meldingen of a jongere handed over to another gemeente (cases/verhuizing/services.py).
 
 The receiving gemeente's leerplichtambtenaar takes over (art. 18 Lpw: the LPA of the gemeente
 where the jongere lives); here every open melding ends with result "Overdracht andere gemeente".

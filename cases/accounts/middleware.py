@@ -89,7 +89,7 @@ class SecondFactorMiddleware:
 
 
 class DossierAlleenLezenMiddleware:
-    """A write to a dossier handed over to another gemeente (cases/overdracht.py) that a view
+    """A write to a dossier handed over to another gemeente (cases/verhuizing/services.py) that a view
     did not catch itself: say so in Dutch and go back, instead of an error page."""
 
     def __init__(self, get_response):

@@ -140,7 +140,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_user",
         "cases.add_user",
         "cases.change_user",
-        # Four eyes: approves (or rejects) a role another beheerder requested (cases/account_services.py).
+        # Four eyes: approves (or rejects) a role another beheerder requested (cases/accounts/services.py).
         "cases.view_roltoekenning",
         "cases.change_roltoekenning",
         # Remove a lost phone's authenticator (the user enrols again at the next login).

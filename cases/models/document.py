@@ -13,7 +13,7 @@ from cases.platform.storage import private_files
 
 
 def private_storage():
-    """The storage of every private file field (cases/storage.py): local disk or S3."""
+    """The storage of every private file field (cases/platform/storage.py): local disk or S3."""
     return private_files
 
 

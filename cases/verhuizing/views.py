@@ -1,5 +1,5 @@
 """Thin views of the verhuizing between gemeenten: hand a dossier over (read-only afterwards) or
-record that a jongere moved in, with the previous team's summary (cases/overdracht.py)."""
+record that a jongere moved in, with the previous team's summary (cases/verhuizing/services.py)."""
 
 from django import forms
 from django.contrib import messages

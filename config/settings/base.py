@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_otp",
-    # Dutch app and model names in the admin (cases/vertaalde_apps.py); same app labels.
+    # Dutch app and model names in the admin (cases/platform/vertaalde_apps.py); same app labels.
     "cases.platform.vertaalde_apps.OtpTotpConfig",
     "cases.platform.vertaalde_apps.OtpStaticConfig",
     "cases.platform.vertaalde_apps.AxesConfig",
@@ -50,7 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First and last: request counts and latency per view (django-prometheus, cases/metrics.py).
+    # First and last: request counts and latency per view (django-prometheus, cases/platform/metrics.py).
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "cases.accounts.middleware.NoStoreMiddleware",
-    # SQLite's "database is locked" becomes the conflict message (cases/locked.py).
+    # SQLite's "database is locked" becomes the conflict message (cases/platform/locked.py).
     "cases.platform.locked.DatabaseLockedMiddleware",
     # Last but for the metrics, as django-axes asks: turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -109,7 +109,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default: a transaction takes SQLite's write lock when it starts (IMMEDIATE) and
     # waits up to 20 s for it, so two saves queue as PostgreSQL's row locks make them, and the
     # later one meets the version check (ConflictError) instead of "database is locked". A wait
-    # that still runs out becomes the same conflict message (cases/locked.py).
+    # that still runs out becomes the same conflict message (cases/platform/locked.py).
     _sqlite_options = DATABASES["default"].setdefault("OPTIONS", {})
     _sqlite_options.setdefault("transaction_mode", "IMMEDIATE")
     _sqlite_options.setdefault("timeout", 20)
@@ -126,7 +126,7 @@ if DATABASES["default"]["ENGINE"].endswith(".postgresql"):
     # our indexed queries). Turn it off behind a pooler in transaction mode (PgBouncer < 1.21).
     _options.setdefault("server_side_binding", env.bool("DATABASE_SERVER_SIDE_BINDING", default=True))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Optional PostgreSQL read replica for the jaarverslag (cases/replica.py); everything else uses
+# Optional PostgreSQL read replica for the jaarverslag (cases/platform/replica.py); everything else uses
 # the primary.
 DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
 if DATABASE_REPLICA_URL:
@@ -138,7 +138,7 @@ if DATABASE_REPLICA_URL:
     DATABASES["replica"] = _replica
 REPORTS_FROM_REPLICA = bool(DATABASE_REPLICA_URL)
 # django-prometheus wraps Django's own backends to count queries, errors and connections per
-# database (cases/metrics.py); the SQL and the behaviour are Django's.
+# database (cases/platform/metrics.py); the SQL and the behaviour are Django's.
 PROMETHEUS_BACKENDS = {
     "django.db.backends.postgresql": "django_prometheus.db.backends.postgresql",
     "django.db.backends.sqlite3": "django_prometheus.db.backends.sqlite3",
@@ -247,7 +247,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Private storage for documents, import files and report files (cases/storage.py): never below
+# Private storage for documents, import files and report files (cases/platform/storage.py): never below
 # STATIC or a public media URL. The local folder PRIVATE_MEDIA_ROOT by default; an S3-compatible
 # object store when DOCUMENTS_S3_BUCKET is set. Downloads always stream through the
 # application's authorised views: no public or signed URL of the store is handed out.
@@ -296,7 +296,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # seconds; longer than the slowest job (a jaarverslag PDF takes seconds to a minute).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900)}
 CELERY_TIMEZONE = TIME_ZONE
-# The worker logs through Django's LOGGING (structured, cases/observability.py).
+# The worker logs through Django's LOGGING (structured, cases/platform/observability.py).
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Periodic jobs (run by `celery -A config beat`); the task names are the apps' public contract.
 CELERY_BEAT_SCHEDULE = {
@@ -452,11 +452,11 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Structured logs (cases/observability.py): JSON lines in production, text in development; the
+# Structured logs (cases/platform/observability.py): JSON lines in production, text in development; the
 # trace id, user id and organisation id on every line, never a BSN, name or birth date.
 LOG_FORMAT = env("LOG_FORMAT", default="console")
 LOG_FILE = env("LOG_FILE", default="")
-# /metrics for Prometheus answers only with this bearer token; empty: no /metrics (cases/metrics.py).
+# /metrics for Prometheus answers only with this bearer token; empty: no /metrics (cases/platform/metrics.py).
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
 LOGGING = logging_config(fmt=LOG_FORMAT, level=env("LOG_LEVEL", default="INFO"), file=LOG_FILE)
 configure_structlog()

@@ -16,7 +16,7 @@ if DEBUG:
 _security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
 MIDDLEWARE = [*MIDDLEWARE[:_security], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[_security:]]
 
-# One JSON object per log line (cases/observability.py), for a log collector.
+# One JSON object per log line (cases/platform/observability.py), for a log collector.
 LOG_FORMAT = env("LOG_FORMAT", default="json")
 LOGGING = logging_config(
     fmt=LOG_FORMAT, level=env("LOG_LEVEL", default="INFO"), file=env("LOG_FILE", default="")
