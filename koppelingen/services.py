@@ -48,6 +48,11 @@ def register_toepasser(bron: str, toepasser: Callable) -> None:
     TOEPASSERS[bron] = toepasser
 
 
+#: bron -> callable(record=, jongere=) that may change a record's proposal once the jongere it is
+#: about is known (e.g. DUO: add to the open melding instead of a new one).
+VOORSTEL_BIJSTELLERS: dict[str, Callable] = {}
+
+
 def jongere_van_signaal(*, signaal: Signaal, actor: User, request=None) -> Jongere:
     """The jongere the signal is about; registered from the source's data (name, birth date, BSN,
     address, woongemeente) through the core's service when the organisation does not know them."""
@@ -128,6 +133,8 @@ def signalen_ontvangen(
         woont_elders = bool(record.gemeentecode) and (gemeente is None or gemeente.pk not in eigen)
         if gemeente is None and not woont_elders and len(jongeren) == 1:
             gemeente = jongeren[0].woongemeente
+        if len(jongeren) == 1 and not woont_elders and bron in VOORSTEL_BIJSTELLERS:
+            VOORSTEL_BIJSTELLERS[bron](record=record, jongere=jongeren[0])
         toelichting = record.toelichting
         if woont_elders:
             toelichting = _(

@@ -37,6 +37,7 @@ VOORSTEL_PERMISSIE = {
     Voorstel.ADRES_BIJWERKEN: "cases.change_jongere",
     Voorstel.AFSLUITEN_OVERLEDEN: "leerplicht.change_melding",
     Voorstel.SCHOOLGESCHIEDENIS: "cases.change_jongere",
+    Voorstel.STARTKWALIFICATIE: "cases.change_jongere",
 }
 
 

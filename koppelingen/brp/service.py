@@ -109,6 +109,7 @@ def _schrijven(*, actor, jongere, stand, persoon, purpose, request) -> list[str]
                 extern_id=f"overleden-{jongere.pk}",
                 soort="overlijden",
                 inhoud={"overlijden": persoon.get("overlijden")},
+                gegevens={"datum": overleden},
                 voorstel=Voorstel.AFSLUITEN_OVERLEDEN,
                 bsn=jongere.bsn,
                 toelichting=_("De BRP meldt dat de jongere is overleden: sluit het open werk af."),
