@@ -5,7 +5,7 @@ signal of theirs is applied."""
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from django.conf import settings
@@ -134,6 +134,7 @@ def signalen_ontvangen(
         if gemeente is None and not woont_elders and len(jongeren) == 1:
             gemeente = jongeren[0].woongemeente
         if len(jongeren) == 1 and not woont_elders and bron in VOORSTEL_BIJSTELLERS:
+            record = replace(record)  # the same record may go to more than one organisation
             VOORSTEL_BIJSTELLERS[bron](record=record, jongere=jongeren[0])
         toelichting = record.toelichting
         if woont_elders:

@@ -120,28 +120,86 @@ def document_verwerken(*, organisatie: Organisatie, inhoud: bytes, via: str) -> 
     return signalen_ontvangen(organisatie=organisatie, bron=BRON, records=records, via=via)
 
 
+def routeren(records: list[Record]) -> tuple[dict[Organisatie, list[Record]], list[Record]]:
+    """Each record to the organisation(s) whose gemeenten include the jongere's woongemeente
+    (`leerling.gemeentecode`, which our format requires: DUO sends a verzuimmelding to the
+    gemeente where the leerling lives, art. 21a Lpw, not to the school's). Returns the records
+    per organisation and those no organisation covers."""
+    codes = {r.gemeentecode for r in records}
+    dekking: dict[str, list[Organisatie]] = {}
+    for organisatie in Organisatie.objects.filter(gemeenten__code__in=codes).distinct().order_by("pk"):
+        for code in organisatie.gemeenten.filter(code__in=codes).values_list("code", flat=True):
+            dekking.setdefault(code, []).append(organisatie)
+    per_organisatie: dict[Organisatie, list[Record]] = {}
+    niet_gedekt = []
+    for record in records:
+        organisaties = dekking.get(record.gemeentecode)
+        if not organisaties:
+            niet_gedekt.append(record)
+        for organisatie in organisaties or []:
+            per_organisatie.setdefault(organisatie, []).append(record)
+    return per_organisatie, niet_gedekt
+
+
+def document_routeren(*, inhoud: bytes, via: str, terugval: Organisatie | None = None) -> list[KoppelingRun]:
+    """A document fetched by a transport (for every organisation in this installation): one run
+    per organisation it has records for. Records no organisation covers go to `terugval`
+    (DUO_VERZUIM_ORGANISATIE), where they land on the Doorsturen list; without it they are
+    counted in a failed run (naming the gemeentecodes, never a person) and not stored, so the
+    next fetch offers them again."""
+    try:
+        records = records_uit_document(inhoud)
+    except client.DuoFout as exc:
+        return [_mislukt(organisatie=terugval, via=via, fout=str(exc))]
+    per_organisatie, niet_gedekt = routeren(records)
+    if niet_gedekt and terugval is not None:
+        per_organisatie.setdefault(terugval, []).extend(niet_gedekt)
+        niet_gedekt = []
+    runs = [
+        signalen_ontvangen(organisatie=organisatie, bron=BRON, records=eigen, via=via)
+        for organisatie, eigen in per_organisatie.items()
+    ]
+    if niet_gedekt:
+        runs.append(
+            _mislukt(
+                organisatie=None,
+                via=via,
+                fout=_(
+                    "%(n)s verzuimmelding(en) over jongeren in gemeenten die geen organisatie hier bedient "
+                    "(%(codes)s) zijn niet opgeslagen. Voeg de gemeente toe aan een organisatie, of zet "
+                    "DUO_VERZUIM_ORGANISATIE om ze op de lijst Doorsturen van die organisatie te zetten."
+                )
+                % {"n": len(niet_gedekt), "codes": ", ".join(sorted({r.gemeentecode for r in niet_gedekt}))},
+            )
+        )
+    return runs
+
+
 def ophalen() -> list[KoppelingRun]:
-    """Fetch from the configured transport for the configured organisation (DUO_VERZUIM_ORGANISATIE)."""
+    """Fetch from the configured transport and route each melding to the organisation of the
+    jongere's woongemeente (`routeren`); DUO_VERZUIM_ORGANISATIE, when set, receives those no
+    organisation covers."""
     transport = client.transport()
     if transport is None:
         return []
-    organisatie = Organisatie.objects.filter(slug=settings.DUO_VERZUIM_ORGANISATIE).first()
-    if organisatie is None:
-        return [
-            _mislukt(
-                organisatie=None,
-                via=transport.via,
-                fout=_("DUO_VERZUIM_ORGANISATIE noemt geen bestaande organisatie."),
+    runs, terugval = [], None
+    if settings.DUO_VERZUIM_ORGANISATIE:
+        terugval = Organisatie.objects.filter(slug=settings.DUO_VERZUIM_ORGANISATIE).first()
+        if terugval is None:
+            runs.append(
+                _mislukt(
+                    organisatie=None,
+                    via=transport.via,
+                    fout=_("DUO_VERZUIM_ORGANISATIE noemt geen bestaande organisatie."),
+                )
             )
-        ]
     try:
         documenten = transport.ophalen()
     except client.DuoFout as exc:
-        return [_mislukt(organisatie=organisatie, via=transport.via, fout=str(exc))]
-    return [
-        document_verwerken(organisatie=organisatie, inhoud=inhoud, via=transport.via)
-        for _n, inhoud in documenten
-    ]
+        return [*runs, _mislukt(organisatie=terugval, via=transport.via, fout=str(exc))]
+    for _n, inhoud in documenten:
+        runs.extend(document_routeren(inhoud=inhoud, via=transport.via, terugval=terugval))
+    return runs
 
 
 def voorstel_bijstellen(*, record: Record, jongere) -> None:
