@@ -19,7 +19,7 @@ class AccepterenForm(forms.Form):
             ("nieuwe_melding", _("Nieuwe melding maken")),
         ],
         initial="aanvullen",
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "app-choice__input"}),
         required=False,
     )
     soort = forms.ChoiceField(label=_("Soort melding"), choices=MeldingSoort.choices, required=False)

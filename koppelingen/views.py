@@ -121,6 +121,11 @@ def signaal_accepteren(request, pk):
             for error in errors:
                 messages.error(request, error)
         return redirect("signaal", pk=pk)
+    if form.cleaned_data.get("uitvoeren") == "nieuwe_melding" and not request.user.has_perm(
+        VOORSTEL_PERMISSIE[Voorstel.NIEUWE_MELDING]
+    ):
+        messages.error(request, _("U mag dit voorstel niet uitvoeren; vraag een collega met die rol."))
+        return redirect("signaal", pk=pk)
     try:
         signaal = services.signaal_accepteren(
             actor=request.user, signaal_id=signaal.pk, keuzes=form.cleaned_data, request=request
