@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import uploads
@@ -214,6 +215,35 @@ def jongere_adres_bijwerken(
     jongere.save(update_fields=[("woongemeente" if n == "woongemeente" else n) for n in changed])
     log_access(actor=actor, action=AuditAction.WIJZIGEN, purpose=purpose, jongere=jongere, request=request)
     return changed
+
+
+@transaction.atomic
+def startkwalificatie_vastleggen(
+    *,
+    actor: User,
+    jongere: Jongere,
+    datum: date,
+    purpose: Verwerkingsactiviteit = Verwerkingsactiviteit.REGISTRATIE,
+    request=None,
+) -> bool:
+    """Record the day the jongere obtained a startkwalificatie (e.g. from DUO's delivery): it ends
+    the kwalificatieplicht (art. 4a lid 1 Leerplichtwet 1969; the diploma: art. 1 onder f). An
+    earlier date already recorded stays. Returns whether anything changed."""
+    jongere = Jongere.objects.select_for_update().get(pk=jongere.pk)
+    if datum > timezone.localdate():
+        raise ValidationError(
+            {"startkwalificatie_op": _("De datum van de startkwalificatie ligt in de toekomst.")}
+        )
+    if datum < jongere.geboortedatum:
+        raise ValidationError(
+            {"startkwalificatie_op": _("De datum van de startkwalificatie ligt voor de geboortedatum.")}
+        )
+    if jongere.startkwalificatie_op is not None and jongere.startkwalificatie_op <= datum:
+        return False
+    jongere.startkwalificatie_op = datum
+    jongere.save(update_fields=["startkwalificatie_op"])
+    log_access(actor=actor, action=AuditAction.WIJZIGEN, purpose=purpose, jongere=jongere, request=request)
+    return True
 
 
 def toewijzing_vastleggen(*, actor, obj, onderwerp: str, van_id: int | None) -> None:

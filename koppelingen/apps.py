@@ -11,10 +11,11 @@ class KoppelingenConfig(AppConfig):
 
         from cases import registry
         from cases.models import Jongere
-        from leerplicht.signals import melding_fase_gewijzigd
+        from leerplicht.signals import duo_melding_toegevoegd, melding_fase_gewijzigd
 
         from . import selectors
         from .brp import service as brp_service
+        from .brp import toepassen as brp_toepassen  # noqa: F401 - registers how BRP signals are applied
         from .duo import levering  # noqa: F401 - registers how its signals are applied
         from .duo import service as duo_service
         from .inlichtingenbureau import service as ib_service  # noqa: F401 - idem
@@ -24,6 +25,9 @@ class KoppelingenConfig(AppConfig):
         registry.dossier_sections.append((5, "koppelingen/dossier_brp.html", brp_service.dossier_context))
         melding_fase_gewijzigd.connect(
             duo_service.melding_fase_gewijzigd, dispatch_uid="koppelingen.duo_status"
+        )
+        duo_melding_toegevoegd.connect(
+            duo_service.duo_melding_toegevoegd, dispatch_uid="koppelingen.duo_status_toegevoegd"
         )
         post_save.connect(
             _brp_bij_registratie, sender=Jongere, dispatch_uid="koppelingen.brp_bij_registratie"

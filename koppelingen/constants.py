@@ -22,6 +22,7 @@ class Voorstel(models.TextChoices):
     AFSLUITEN_OVERLEDEN = "afsluiten_overleden", _("Open werk afsluiten (overleden)")
     OVERDRACHT_VERHUISD = "overdracht_verhuisd", _("Overdragen (verhuisd)")
     SCHOOLGESCHIEDENIS = "schoolgeschiedenis", _("Inschrijving bijwerken")
+    STARTKWALIFICATIE = "startkwalificatie", _("Startkwalificatie vastleggen en open werk afsluiten")
     GEEN = "geen", _("Alleen ter kennisneming")
 
 

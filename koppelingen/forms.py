@@ -9,8 +9,19 @@ from .constants import Voorstel
 
 
 class AccepterenForm(forms.Form):
-    """The proposal prefilled; the user may change the soort and choose a behandelaar."""
+    """The proposal prefilled; the user may change the soort and choose a behandelaar. A DUO
+    melding proposed as an addition to an open melding may become a new melding instead."""
 
+    uitvoeren = forms.ChoiceField(
+        label=_("Wat wilt u doen?"),
+        choices=[
+            ("aanvullen", _("Toevoegen aan de open melding")),
+            ("nieuwe_melding", _("Nieuwe melding maken")),
+        ],
+        initial="aanvullen",
+        widget=forms.RadioSelect(attrs={"class": "app-choice__input"}),
+        required=False,
+    )
     soort = forms.ChoiceField(label=_("Soort melding"), choices=MeldingSoort.choices, required=False)
     behandelaar = forms.ModelChoiceField(
         label=_("Leerplichtambtenaar"),
@@ -23,10 +34,14 @@ class AccepterenForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["behandelaar"].queryset = leerplicht_selectors.lpa_choices(signaal.organisatie_id)
         self.fields["behandelaar"].label_from_instance = lambda u: u.get_full_name() or u.username
-        if signaal.voorstel == Voorstel.NIEUWE_MELDING:
+        if signaal.voorstel in (Voorstel.NIEUWE_MELDING, Voorstel.MELDING_AANVULLEN):
             self.fields["soort"].initial = signaal.gegevens.get("soort")
+            if signaal.voorstel == Voorstel.MELDING_AANVULLEN:
+                self.fields["soort"].help_text = _("Alleen bij een nieuwe melding.")
         else:
             del self.fields["soort"]
+        if signaal.voorstel != Voorstel.MELDING_AANVULLEN:
+            del self.fields["uitvoeren"]
         style_fields(self)
 
 

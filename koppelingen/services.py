@@ -5,7 +5,7 @@ signal of theirs is applied."""
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from django.conf import settings
@@ -46,6 +46,11 @@ TOEPASSERS: dict[str, Callable] = {}
 
 def register_toepasser(bron: str, toepasser: Callable) -> None:
     TOEPASSERS[bron] = toepasser
+
+
+#: bron -> callable(record=, jongere=) that may change a record's proposal once the jongere it is
+#: about is known (e.g. DUO: add to the open melding instead of a new one).
+VOORSTEL_BIJSTELLERS: dict[str, Callable] = {}
 
 
 def jongere_van_signaal(*, signaal: Signaal, actor: User, request=None) -> Jongere:
@@ -128,6 +133,9 @@ def signalen_ontvangen(
         woont_elders = bool(record.gemeentecode) and (gemeente is None or gemeente.pk not in eigen)
         if gemeente is None and not woont_elders and len(jongeren) == 1:
             gemeente = jongeren[0].woongemeente
+        if len(jongeren) == 1 and not woont_elders and bron in VOORSTEL_BIJSTELLERS:
+            record = replace(record)  # the same record may go to more than one organisation
+            VOORSTEL_BIJSTELLERS[bron](record=record, jongere=jongeren[0])
         toelichting = record.toelichting
         if woont_elders:
             toelichting = _(

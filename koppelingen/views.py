@@ -37,6 +37,7 @@ VOORSTEL_PERMISSIE = {
     Voorstel.ADRES_BIJWERKEN: "cases.change_jongere",
     Voorstel.AFSLUITEN_OVERLEDEN: "leerplicht.change_melding",
     Voorstel.SCHOOLGESCHIEDENIS: "cases.change_jongere",
+    Voorstel.STARTKWALIFICATIE: "cases.change_jongere",
 }
 
 
@@ -119,6 +120,11 @@ def signaal_accepteren(request, pk):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
+        return redirect("signaal", pk=pk)
+    if form.cleaned_data.get("uitvoeren") == "nieuwe_melding" and not request.user.has_perm(
+        VOORSTEL_PERMISSIE[Voorstel.NIEUWE_MELDING]
+    ):
+        messages.error(request, _("U mag dit voorstel niet uitvoeren; vraag een collega met die rol."))
         return redirect("signaal", pk=pk)
     try:
         signaal = services.signaal_accepteren(

@@ -326,6 +326,14 @@ class MeldingActie(models.Model):
     verdachte = models.TextField(
         _("verdachte"), blank=True, help_text=_("Naam van de verdachte bij een proces-verbaal.")
     )
+    # A later verzuimmelding from DUO added to this (open) melding instead of a new melding; DUO
+    # gets its status under this number too, and the number is never used for a second melding.
+    duo_meldingnummer = models.CharField(
+        _("DUO-meldingnummer"),
+        max_length=40,
+        blank=True,
+        help_text=_("Nummer van een verzuimmelding van DUO die aan deze melding is toegevoegd."),
+    )
 
     objects = ViaMeldingQuerySet.as_manager()
 

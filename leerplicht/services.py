@@ -77,6 +77,16 @@ def lopende_melding(dossier: Dossier, soort: str, exclude_pk: int | None = None)
     )
 
 
+def duo_nummer_bekend(organisatie_id: int, duo_meldingnummer: str) -> bool:
+    """Whether a melding of the organisation carries this DUO number, as its own or added."""
+    return (
+        Melding.objects.filter(organisatie_id=organisatie_id, duo_meldingnummer=duo_meldingnummer).exists()
+        or MeldingActie.objects.filter(
+            melding__organisatie_id=organisatie_id, duo_meldingnummer=duo_meldingnummer
+        ).exists()
+    )
+
+
 def _code(organisatie_id: int, lijst: str, code: CodeItem | None, field: str) -> CodeItem | None:
     if code is not None and (code.organisatie_id != organisatie_id or code.lijst != lijst):
         raise ValidationError({field: _("Deze keuze hoort niet bij dit soort melding.")})
@@ -188,12 +198,7 @@ def melding_register(
         raise AlVerwerkt(eerder)
     _validate(dossier, data, confirmed=confirmed)
     jongere = dossier.jongere
-    if (
-        duo_meldingnummer
-        and Melding.objects.filter(
-            organisatie_id=jongere.organisatie_id, duo_meldingnummer=duo_meldingnummer
-        ).exists()
-    ):
+    if duo_meldingnummer and duo_nummer_bekend(jongere.organisatie_id, duo_meldingnummer):
         raise ValidationError(
             _("Er is al een melding met DUO-meldingnummer %(nummer)s.") % {"nummer": duo_meldingnummer}
         )

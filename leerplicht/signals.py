@@ -10,3 +10,8 @@ stored together or not at all.
 from django.dispatch import Signal
 
 melding_fase_gewijzigd = Signal()
+
+#: Sent inside the transaction in which a later verzuimmelding from DUO is added to an open
+#: melding (leerplicht/afsluiten.py `duo_melding_toevoegen`), with `melding`, `duo_meldingnummer`
+#: and `actor`: the source is told that this number is being handled too.
+duo_melding_toegevoegd = Signal()

@@ -28,7 +28,7 @@ def main() -> None:
     )
     with DuoStandin(pki, document=json.loads(json.dumps(document))) as duo, BrpStandin() as brp:
         print("Stand-ins draaien. Zet deze variabelen voor `make run` (in een andere terminal):")
-        print(f"export DUO_VERZUIM_URL={duo.url} DUO_VERZUIM_ORGANISATIE=zoetermeer")
+        print(f"export DUO_VERZUIM_URL={duo.url}")
         print(
             f"export DUO_VERZUIM_CERT={pki.client_cert} DUO_VERZUIM_KEY={pki.client_key} DUO_VERZUIM_CA={pki.ca}"
         )

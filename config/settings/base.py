@@ -406,7 +406,9 @@ IMPORTERS = {
 # Koppelingen with DUO, the BRP and the Inlichtingenbureau (docs/koppelingen.md). Every one is off
 # until configured; uploading a DUO file works without any of them.
 # DUO verzuimmeldingen: over HTTPS with a client certificate (mutual TLS), or a watched directory.
-DUO_VERZUIM_ORGANISATIE = env("DUO_VERZUIM_ORGANISATIE", default="")  # slug the fetched meldingen go to
+# Fetched meldingen go to the organisation of the jongere's woongemeente; this slug (optional)
+# receives those no organisation covers, on its Doorsturen list.
+DUO_VERZUIM_ORGANISATIE = env("DUO_VERZUIM_ORGANISATIE", default="")
 DUO_VERZUIM_URL = env("DUO_VERZUIM_URL", default="")
 DUO_VERZUIM_CERT = env("DUO_VERZUIM_CERT", default="")  # client certificate (PEM)
 DUO_VERZUIM_KEY = env("DUO_VERZUIM_KEY", default="")  # its private key (PEM)

@@ -36,9 +36,15 @@ class BrpClient:
 
     def raadpleeg(self, bsn: str) -> dict | None:
         """The person with this BSN as the BRP delivers the asked fields, or None if unknown."""
+        personen = self.raadpleeg_personen([bsn], mapping.FIELDS)
+        return personen[0] if personen else None
+
+    def raadpleeg_personen(self, bsns: list[str], fields: list[str]) -> list[dict]:
+        """The persons with these BSNs (at most 20, the API's limit) that the BRP knows."""
         url = self.verbinding.url.rstrip("/") + "/personen"
+        body = mapping.verzoek(bsns, fields=fields)
         try:
-            response = self.session.post(url, json=mapping.verzoek([bsn]), timeout=self.verbinding.timeout)
+            response = self.session.post(url, json=body, timeout=self.verbinding.timeout)
         except requests.exceptions.SSLError as exc:
             raise BrpFout(
                 _("De beveiligde verbinding met de BRP is mislukt: controleer het certificaat.")
@@ -68,7 +74,6 @@ class BrpClient:
                 % {"status": response.status_code}
             )
         try:
-            personen = response.json().get("personen") or []
+            return response.json().get("personen") or []
         except ValueError as exc:
             raise BrpFout(_("Het antwoord van de BRP was onleesbaar. Er is niets gewijzigd.")) from exc
-        return personen[0] if personen else None

@@ -28,12 +28,17 @@ FIELDS = [
     "overlijden",
 ]
 
+#: What we ask about each ouder, in a second RaadpleegMetBurgerservicenummer with the ouders'
+#: BSNs: the child's answer names the ouders but carries no address of theirs. Their own
+#: geheimhoudingPersoonsgegevens comes without asking, per person.
+OUDER_FIELDS = ["burgerservicenummer", "adressering", "verblijfplaats"]
+
 #: The BRP's gender code of an ouder -> our relation.
 RELATIE_VAN_GESLACHT = {"V": OuderRelatie.MOEDER, "M": OuderRelatie.VADER}
 
 
-def verzoek(bsns: list[str], gemeente_van_inschrijving: str = "") -> dict:
-    body = {"type": RAADPLEEG, "burgerservicenummer": list(bsns), "fields": list(FIELDS)}
+def verzoek(bsns: list[str], gemeente_van_inschrijving: str = "", fields: list[str] = FIELDS) -> dict:
+    body = {"type": RAADPLEEG, "burgerservicenummer": list(bsns), "fields": list(fields)}
     if gemeente_van_inschrijving:
         body["gemeenteVanInschrijving"] = gemeente_van_inschrijving
     return body
@@ -87,9 +92,43 @@ def met_gezag(persoon: dict) -> set[str] | None:
     return bsns
 
 
-def ouders(persoon: dict) -> list[dict]:
-    """The ouders as `ouders_bijwerken_uit_bron` takes them (cases.ouders.services)."""
+def ouder_bsns(persoon: dict) -> list[str]:
+    """The BSNs of the known ouders in the child's answer (at most two)."""
+    return [
+        o["burgerservicenummer"]
+        for o in persoon.get("ouders") or []
+        if o.get("burgerservicenummer") and (o.get("naam") or {}).get("geslachtsnaam")
+    ]
+
+
+def ouder_adres(ouder_persoon: dict) -> dict:
+    """An ouder's own answer -> straat, huisnummer, postcode, woonplaats (separate on Ouder) and
+    geheim_adres: the BRP's geheimhouding of that person (the address is kept for the team's own
+    letters, marked so that it is never passed on to third parties)."""
+    plaats = ouder_persoon.get("verblijfplaats") or {}
+    verblijfadres = plaats.get("verblijfadres") or {}
+    if plaats.get("type") == "Adres" and verblijfadres:
+        straat = verblijfadres.get("officieleStraatnaam") or verblijfadres.get("korteStraatnaam") or ""
+        nummer = "".join(
+            str(verblijfadres.get(k) or "") for k in ("huisnummer", "huisletter", "huisnummertoevoeging")
+        )
+        result = {
+            "straat": straat,
+            "huisnummer": nummer,
+            "postcode": verblijfadres.get("postcode", ""),
+            "woonplaats": verblijfadres.get("woonplaats", ""),
+        }
+    else:
+        result = {**adres(ouder_persoon), "huisnummer": ""}
+    result["geheim_adres"] = geheimhouding(ouder_persoon)
+    return result
+
+
+def ouders(persoon: dict, ouder_personen: dict[str, dict] | None = None) -> list[dict]:
+    """The ouders as `ouders_bijwerken_uit_bron` takes them (cases.ouders.services), with the
+    address from each ouder's own answer in `ouder_personen` (BSN -> person) where there is one."""
     gezag = met_gezag(persoon)
+    ouder_personen = ouder_personen or {}
     result = []
     for ouder in persoon.get("ouders") or []:
         naam = ouder.get("naam") or {}
@@ -108,6 +147,8 @@ def ouders(persoon: dict) -> list[dict]:
                 "gezag": bool(gezag and bsn in gezag),
             }
         )
+        if bsn in ouder_personen:
+            result[-1].update(ouder_adres(ouder_personen[bsn]))
     return result
 
 

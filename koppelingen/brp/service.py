@@ -42,13 +42,36 @@ def bijwerken(*, actor: User, jongere: Jongere, purpose: str, request=None) -> l
         raise _fout(stand, exc) from exc
     if persoon is None:
         raise _fout(stand, client.BrpFout(_("De BRP kent geen persoon met dit BSN. Er is niets gewijzigd.")))
+    ouder_personen = {}
+    if bsns := mapping.ouder_bsns(persoon):
+        # The child's answer names the ouders without their address: a second lookup, of the
+        # ouders themselves, with its own entry in the processing log (same purpose).
+        log_access(
+            actor=actor,
+            action=AuditAction.INZIEN,
+            purpose=purpose,
+            jongere=jongere,
+            obj=stand,
+            request=request,
+        )
+        try:
+            gevonden = client.BrpClient(client.verbinding()).raadpleeg_personen(bsns, mapping.OUDER_FIELDS)
+        except client.BrpFout as exc:
+            raise _fout(stand, exc) from exc
+        ouder_personen = {p.get("burgerservicenummer"): p for p in gevonden}
     with transaction.atomic():
         return _schrijven(
-            actor=actor, jongere=jongere, stand=stand, persoon=persoon, purpose=purpose, request=request
+            actor=actor,
+            jongere=jongere,
+            stand=stand,
+            persoon=persoon,
+            ouder_personen=ouder_personen,
+            purpose=purpose,
+            request=request,
         )
 
 
-def _schrijven(*, actor, jongere, stand, persoon, purpose, request) -> list[str]:
+def _schrijven(*, actor, jongere, stand, persoon, ouder_personen, purpose, request) -> list[str]:
     today = timezone.localdate()
     regels = []
     code = mapping.gemeentecode(persoon)
@@ -71,7 +94,7 @@ def _schrijven(*, actor, jongere, stand, persoon, purpose, request) -> list[str]
     ouders = ouders_bijwerken_uit_bron(
         actor=actor,
         jongere=jongere,
-        ouders=mapping.ouders(persoon),
+        ouders=mapping.ouders(persoon, ouder_personen),
         bron=GegevensBron.BRP,
         bron_datum=today,
         purpose=purpose,
@@ -109,6 +132,7 @@ def _schrijven(*, actor, jongere, stand, persoon, purpose, request) -> list[str]
                 extern_id=f"overleden-{jongere.pk}",
                 soort="overlijden",
                 inhoud={"overlijden": persoon.get("overlijden")},
+                gegevens={"datum": overleden},
                 voorstel=Voorstel.AFSLUITEN_OVERLEDEN,
                 bsn=jongere.bsn,
                 toelichting=_("De BRP meldt dat de jongere is overleden: sluit het open werk af."),

@@ -19,7 +19,7 @@ from leerplicht import services as leerplicht_services
 from leerplicht.constants import MeldingSoort
 from leerplicht.services import MeldingGegevens
 
-from .. import formaat
+from .. import afsluiten, formaat
 from ..constants import Bron, RunStatus, Voorstel
 from ..models import KoppelingRun
 from ..services import Record, jongere_van_signaal, register_toepasser, signalen_ontvangen
@@ -133,9 +133,19 @@ def _school(g: dict) -> School | None:
 
 def toepassen(*, signaal, actor, keuzes: dict, request=None) -> str:
     g = signaal.gegevens
+    datum = date.fromisoformat(g["datum"])
+    if signaal.voorstel == Voorstel.AFSLUITEN_OVERLEDEN:
+        jongere = afsluiten.bekende_jongere(signaal)
+        return afsluiten.overleden(
+            signaal=signaal, actor=actor, jongere=jongere, datum=datum, request=request
+        )
+    if signaal.voorstel == Voorstel.STARTKWALIFICATIE:
+        jongere = afsluiten.bekende_jongere(signaal)
+        return afsluiten.startkwalificatie(
+            signaal=signaal, actor=actor, jongere=jongere, datum=datum, request=request
+        )
     jongere = jongere_van_signaal(signaal=signaal, actor=actor, request=request)
     dossier = jongere.dossier
-    datum = date.fromisoformat(g["datum"])
     if signaal.voorstel == Voorstel.NIEUWE_MELDING:
         melding = leerplicht_services.melding_register(
             actor=actor,

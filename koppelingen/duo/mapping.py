@@ -62,6 +62,15 @@ VERZUIMSOORT = {
 }
 DOORSTROOM_DOELGROEP_18PLUS = "verzuim_18plus"
 
+#: Soorten where a new verzuimmelding for a jongere who already has an open melding of the same
+#: soort (same organisation) is proposed as an addition to that melding: the LPA is already
+#: working on that absence, and a second melding would split one case in two and count it twice
+#: in the jaarverslag. Luxe verzuim is not here: each unauthorised holiday is a separate offence
+#: (art. 13a Lpw, with its own proces-verbaal), so it stays a new melding.
+AANVULLEN_BIJ_OPEN_MELDING = frozenset(
+    {MeldingSoort.RELATIEF_WETTELIJK, MeldingSoort.RELATIEF_LICHT, MeldingSoort.THUISZITTER}
+)
+
 #: The summary bucket of the result a melding is closed with -> the reason sent back to DUO.
 AFSLUITREDEN = {
     "Naar school": "terug_naar_school",
@@ -75,6 +84,8 @@ AFSLUITREDEN = {
     "School vervangend traject": "schoolvervangend_traject",
     "Niet verwijtbaar": "niet_verwijtbaar",
     "Vrijstellingen": "vrijstelling",
+    "Overleden": "overleden",
+    "Startkwalificatie": "startkwalificatie",
 }
 AFSLUITREDEN_ANDERS = "overig"
 
@@ -111,15 +122,16 @@ MUTATIE_VELDEN = [
 ]
 
 #: Kind of change -> what the inbox proposes. A move out proposes the overdracht (art. 18 Lpw:
-#: the gemeente of residence acts); startkwalificatie ends kwalificatieplicht (art. 4a Lpw);
-#: a death closes the open work.
+#: the gemeente of residence acts); a startkwalificatie ends the kwalificatieplicht (art. 4a lid 1
+#: Lpw): it is recorded and open trajecten (and meldingen past the leerplicht) are closed; a death
+#: closes the open work.
 MUTATIE_VOORSTEL = {
     "verhuisd_binnen": "adres_bijwerken",
     "verhuisd_buiten": "overdracht_verhuisd",
     "inschrijving_nieuw": "schoolgeschiedenis",
     "inschrijving_gewijzigd": "schoolgeschiedenis",
     "inschrijving_beeindigd": "schoolgeschiedenis",
-    "startkwalificatie": "geen",
+    "startkwalificatie": "startkwalificatie",
     "overleden": "afsluiten_overleden",
     "vier_jaar": "geen",
     "drieentwintig_jaar": "geen",

@@ -13,17 +13,26 @@ from django.utils.translation import gettext as _
 
 from cases.models import Organisatie, School
 from doorstroom import services as doorstroom_services
+from leerplicht import afsluiten
 from leerplicht import services as leerplicht_services
 from leerplicht.constants import Fase, MeldingSoort
 from leerplicht.services import MeldingGegevens
 
 from ..constants import Bron, DuoStatus, RunStatus, UitberichtStatus, Voorstel
 from ..models import KoppelingRun, Uitbericht
-from ..services import Record, jongere_van_signaal, register_toepasser, signalen_ontvangen
+from ..services import (
+    VOORSTEL_BIJSTELLERS,
+    Record,
+    jongere_van_signaal,
+    register_toepasser,
+    signalen_ontvangen,
+)
 from . import client, mapping
 
 BRON = Bron.DUO_VERZUIM
 SOORT = "verzuimmelding"
+#: The choice on the accept form that makes a new melding instead of adding to the open one.
+NIEUWE_MELDING = "nieuwe_melding"
 
 
 def _datum(value, pad: str, fouten: list, nummer: int):
@@ -111,28 +120,113 @@ def document_verwerken(*, organisatie: Organisatie, inhoud: bytes, via: str) -> 
     return signalen_ontvangen(organisatie=organisatie, bron=BRON, records=records, via=via)
 
 
+def routeren(records: list[Record]) -> tuple[dict[Organisatie, list[Record]], list[Record]]:
+    """Each record to the organisation(s) whose gemeenten include the jongere's woongemeente
+    (`leerling.gemeentecode`, which our format requires: DUO sends a verzuimmelding to the
+    gemeente where the leerling lives, art. 21a Lpw, not to the school's). Returns the records
+    per organisation and those no organisation covers."""
+    codes = {r.gemeentecode for r in records}
+    dekking: dict[str, list[Organisatie]] = {}
+    for organisatie in Organisatie.objects.filter(gemeenten__code__in=codes).distinct().order_by("pk"):
+        for code in organisatie.gemeenten.filter(code__in=codes).values_list("code", flat=True):
+            dekking.setdefault(code, []).append(organisatie)
+    per_organisatie: dict[Organisatie, list[Record]] = {}
+    niet_gedekt = []
+    for record in records:
+        organisaties = dekking.get(record.gemeentecode)
+        if not organisaties:
+            niet_gedekt.append(record)
+        for organisatie in organisaties or []:
+            per_organisatie.setdefault(organisatie, []).append(record)
+    return per_organisatie, niet_gedekt
+
+
+def document_routeren(*, inhoud: bytes, via: str, terugval: Organisatie | None = None) -> list[KoppelingRun]:
+    """A document fetched by a transport (for every organisation in this installation): one run
+    per organisation it has records for. Records no organisation covers go to `terugval`
+    (DUO_VERZUIM_ORGANISATIE), where they land on the Doorsturen list; without it they are
+    counted in a failed run (naming the gemeentecodes, never a person) and not stored, so the
+    next fetch offers them again."""
+    try:
+        records = records_uit_document(inhoud)
+    except client.DuoFout as exc:
+        return [_mislukt(organisatie=terugval, via=via, fout=str(exc))]
+    per_organisatie, niet_gedekt = routeren(records)
+    if niet_gedekt and terugval is not None:
+        per_organisatie.setdefault(terugval, []).extend(niet_gedekt)
+        niet_gedekt = []
+    runs = [
+        signalen_ontvangen(organisatie=organisatie, bron=BRON, records=eigen, via=via)
+        for organisatie, eigen in per_organisatie.items()
+    ]
+    if niet_gedekt:
+        runs.append(
+            _mislukt(
+                organisatie=None,
+                via=via,
+                fout=_(
+                    "%(n)s verzuimmelding(en) over jongeren in gemeenten die geen organisatie hier bedient "
+                    "(%(codes)s) zijn niet opgeslagen. Voeg de gemeente toe aan een organisatie, of zet "
+                    "DUO_VERZUIM_ORGANISATIE om ze op de lijst Doorsturen van die organisatie te zetten."
+                )
+                % {"n": len(niet_gedekt), "codes": ", ".join(sorted({r.gemeentecode for r in niet_gedekt}))},
+            )
+        )
+    return runs
+
+
 def ophalen() -> list[KoppelingRun]:
-    """Fetch from the configured transport for the configured organisation (DUO_VERZUIM_ORGANISATIE)."""
+    """Fetch from the configured transport and route each melding to the organisation of the
+    jongere's woongemeente (`routeren`); DUO_VERZUIM_ORGANISATIE, when set, receives those no
+    organisation covers."""
     transport = client.transport()
     if transport is None:
         return []
-    organisatie = Organisatie.objects.filter(slug=settings.DUO_VERZUIM_ORGANISATIE).first()
-    if organisatie is None:
-        return [
-            _mislukt(
-                organisatie=None,
-                via=transport.via,
-                fout=_("DUO_VERZUIM_ORGANISATIE noemt geen bestaande organisatie."),
+    runs, terugval = [], None
+    if settings.DUO_VERZUIM_ORGANISATIE:
+        terugval = Organisatie.objects.filter(slug=settings.DUO_VERZUIM_ORGANISATIE).first()
+        if terugval is None:
+            runs.append(
+                _mislukt(
+                    organisatie=None,
+                    via=transport.via,
+                    fout=_("DUO_VERZUIM_ORGANISATIE noemt geen bestaande organisatie."),
+                )
             )
-        ]
     try:
         documenten = transport.ophalen()
     except client.DuoFout as exc:
-        return [_mislukt(organisatie=organisatie, via=transport.via, fout=str(exc))]
-    return [
-        document_verwerken(organisatie=organisatie, inhoud=inhoud, via=transport.via)
-        for _n, inhoud in documenten
-    ]
+        return [*runs, _mislukt(organisatie=terugval, via=transport.via, fout=str(exc))]
+    for _n, inhoud in documenten:
+        runs.extend(document_routeren(inhoud=inhoud, via=transport.via, terugval=terugval))
+    return runs
+
+
+def voorstel_bijstellen(*, record: Record, jongere) -> None:
+    """A melding for a jongere with an open melding of the same soort (mapping.
+    AANVULLEN_BIJ_OPEN_MELDING) is proposed as an addition to that melding; the LPA may still
+    choose a new melding when accepting."""
+    soort = record.gegevens.get("soort")
+    if soort not in mapping.AANVULLEN_BIJ_OPEN_MELDING:
+        return
+    open_melding = leerplicht_services.lopende_melding(jongere.dossier, soort)
+    if open_melding is None:
+        return
+    record.voorstel = Voorstel.MELDING_AANVULLEN
+    record.gegevens = {**record.gegevens, "open_melding_id": open_melding.pk}
+    record.toelichting = " ".join(
+        (
+            record.toelichting,
+            _(
+                "Er loopt al een melding %(soort)s sinds %(datum)s: voorstel is deze verzuimmelding aan "
+                "die melding toe te voegen."
+            )
+            % {
+                "soort": open_melding.get_soort_display().lower(),
+                "datum": open_melding.ontvangen_op.strftime("%d-%m-%Y"),
+            },
+        )
+    )
 
 
 def _of_none(value):
@@ -168,6 +262,20 @@ def toepassen(*, signaal, actor, keuzes: dict, request=None) -> str:
             request=request,
         )
         return reverse("traject_detail", args=[traject.pk])
+    if signaal.voorstel == Voorstel.MELDING_AANVULLEN and keuzes.get("uitvoeren") != NIEUWE_MELDING:
+        link = afsluiten.duo_melding_toevoegen(
+            actor=actor,
+            melding_id=g["open_melding_id"],
+            duo_meldingnummer=g["duo_meldingnummer"],
+            ontvangen_op=ontvangen_op,
+            verzuim_van=_of_none(g.get("verzuim_van")) and date.fromisoformat(g["verzuim_van"]),
+            verzuim_tot=_of_none(g.get("verzuim_tot")) and date.fromisoformat(g["verzuim_tot"]),
+            uren_verzuim=_of_none(g.get("uren_verzuim")),
+            verlof_dagen=_of_none(g.get("verlof_dagen")),
+            toelichting=toelichting,
+            request=request,
+        )
+        return reverse("melding", args=[link.melding_id])
     school = (
         School.objects.filter(brin=g.get("brin") or "", vestiging=g.get("vestiging") or "").first()
         or School.objects.filter(brin=g.get("brin") or "").first()
@@ -196,25 +304,25 @@ def toepassen(*, signaal, actor, keuzes: dict, request=None) -> str:
 
 
 register_toepasser(BRON, toepassen)
+VOORSTEL_BIJSTELLERS[BRON] = voorstel_bijstellen
 
 
-def melding_fase_gewijzigd(sender, *, melding, van: str, naar: str, reden: str = "", actor=None, **kwargs):
-    """Receiver of leerplicht's signal, inside the transition's transaction: the status for DUO
-    goes into the outbox with it. 'In behandeling' once the melding leaves Waarnemen (or is
-    reopened), 'afgesloten' with the mapped reason when it is closed."""
-    if not melding.duo_meldingnummer or van == "":
-        return
-    if naar == Fase.AFGESLOTEN:
-        status = DuoStatus.AFGESLOTEN
-        reden_code = mapping.afsluitreden(melding.resultaat.samenvatting if melding.resultaat else "")
-    elif van in (Fase.WAARNEMEN, Fase.AFGESLOTEN):
-        status, reden_code = DuoStatus.IN_BEHANDELING, ""
-    else:
-        return
+def _duo_nummers(melding) -> list[str]:
+    """DUO's number of the melding and those of later verzuimmeldingen added to it."""
+    from leerplicht.models import MeldingActie
+
+    toegevoegd = (
+        MeldingActie.objects.filter(melding_id=melding.pk)
+        .exclude(duo_meldingnummer="")
+        .order_by("pk")
+        .values_list("duo_meldingnummer", flat=True)
+    )
+    return [n for n in [melding.duo_meldingnummer, *toegevoegd] if n]
+
+
+def _uitbericht(*, melding, nummer: str, status: str, reden_code: str = "") -> None:
     laatste = (
-        Uitbericht.objects.filter(
-            organisatie_id=melding.organisatie_id, duo_meldingnummer=melding.duo_meldingnummer
-        )
+        Uitbericht.objects.filter(organisatie_id=melding.organisatie_id, duo_meldingnummer=nummer)
         .order_by("-aangemaakt_op", "-pk")
         .values_list("duo_status", flat=True)
         .first()
@@ -224,13 +332,38 @@ def melding_fase_gewijzigd(sender, *, melding, van: str, naar: str, reden: str =
     bericht = Uitbericht.objects.create(
         organisatie_id=melding.organisatie_id,
         melding_id=melding.pk,
-        duo_meldingnummer=melding.duo_meldingnummer,
+        duo_meldingnummer=nummer,
         duo_status=status,
         reden=reden_code,
     )
     from .tasks import uitbericht_versturen
 
     transaction.on_commit(lambda: uitbericht_versturen.delay(bericht.pk))
+
+
+def melding_fase_gewijzigd(sender, *, melding, van: str, naar: str, reden: str = "", actor=None, **kwargs):
+    """Receiver of leerplicht's signal, inside the transition's transaction: the status for DUO
+    goes into the outbox with it, for DUO's number of the melding and for each verzuimmelding
+    added to it. 'In behandeling' once the melding leaves Waarnemen (or is reopened),
+    'afgesloten' with the mapped reason when it is closed."""
+    if van == "":
+        return
+    if naar == Fase.AFGESLOTEN:
+        status = DuoStatus.AFGESLOTEN
+        reden_code = mapping.afsluitreden(melding.resultaat.samenvatting if melding.resultaat else "")
+    elif van in (Fase.WAARNEMEN, Fase.AFGESLOTEN):
+        status, reden_code = DuoStatus.IN_BEHANDELING, ""
+    else:
+        return
+    for nummer in _duo_nummers(melding):
+        _uitbericht(melding=melding, nummer=nummer, status=status, reden_code=reden_code)
+
+
+def duo_melding_toegevoegd(sender, *, melding, duo_meldingnummer: str, actor=None, **kwargs):
+    """Receiver of leerplicht's signal: a verzuimmelding added to a melding already past
+    Waarnemen is being handled from that moment, so DUO hears 'in behandeling' for it."""
+    if melding.fase != Fase.WAARNEMEN:
+        _uitbericht(melding=melding, nummer=duo_meldingnummer, status=DuoStatus.IN_BEHANDELING)
 
 
 def uitbericht_versturen(*, bericht_id: int) -> bool:

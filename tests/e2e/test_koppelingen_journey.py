@@ -58,3 +58,17 @@ def test_an_lpa_accepts_a_duo_melding_and_finds_it_on_the_werkvoorraad(
     assert "DUO VM-E2E-0001" in row.inner_text()
     assert_accessible(page)
     assert Melding.objects.get().duo_meldingnummer == "VM-E2E-0001"
+
+    # A second 16-hour melding for Noor: proposed as an addition to the open melding.
+    tweede = duo_document(duo_melding("VM-E2E-0002", NOOR, "16_uur", uren=21))
+    service.document_verwerken(organisatie=organisatie_a, inhoud=json.dumps(tweede).encode(), via="upload")
+    page.get_by_role("link", name="Binnengekomen").click()
+    page.get_by_role("link", name="Toevoegen aan open melding").click()
+    page.get_by_role("heading", name="Toevoegen aan open melding").wait_for()
+    assert page.get_by_role("radio", name="Toevoegen aan de open melding").is_checked()
+    assert page.get_by_role("radio", name="Nieuwe melding maken").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Voorstel accepteren").click()
+    page.get_by_role("status").filter(has_text="Het signaal is toegepast.").wait_for()
+    assert page.get_by_text("Nieuwe verzuimmelding van DUO (nummer VM-E2E-0002").is_visible()
+    assert Melding.objects.count() == 1

@@ -85,6 +85,46 @@ def _persoon(
     return persoon
 
 
+def _ouder_persoon(bsn, straat, huisnummer, postcode, woonplaats, **extra):
+    """An ouder as the BRP answers about them (the fields we ask of ouders)."""
+    persoon = {
+        "burgerservicenummer": bsn,
+        "verblijfplaats": {
+            "type": "Adres",
+            "verblijfadres": {
+                "officieleStraatnaam": straat,
+                "korteStraatnaam": straat,
+                "huisnummer": huisnummer,
+                "postcode": postcode,
+                "woonplaats": woonplaats,
+            },
+        },
+        "adressering": {
+            "adresregel1": f"{straat} {huisnummer}",
+            "adresregel2": f"{postcode}  {woonplaats.upper()}",
+        },
+    }
+    persoon.update(extra)
+    return persoon
+
+
+#: The ouders of the test persons: Anna lives with Noor, Peter elsewhere, Sara (Daan's mother)
+#: has geheimhouding of her own.
+OUDERS = {
+    "111222357": _ouder_persoon("111222357", "Dorpsstraat", 12, "2711 AB", "Zoetermeer"),
+    "111222369": _ouder_persoon("111222369", "Kerkweg", 5, "2715 XY", "Zoetermeer"),
+    "111222370": _ouder_persoon(
+        "111222370", "Kerkstraat", 3, "2712 CD", "Zoetermeer", geheimhoudingPersoonsgegevens=True
+    ),
+}
+
+
+def _gevraagd(persoon: dict, fields: list[str]) -> dict:
+    """Only the asked fields (by their first part), plus what the API always delivers."""
+    top = {f.split(".")[0] for f in fields} | {"geheimhoudingPersoonsgegevens"}
+    return {k: v for k, v in persoon.items() if k in top}
+
+
 PERSONEN = {
     "111222333": _persoon(
         "111222333",
@@ -147,7 +187,11 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(400, {"title": "Ongeldig verzoek", "status": 400}, "application/problem+json")
         antwoord = {
             "type": "RaadpleegMetBurgerservicenummer",
-            "personen": [PERSONEN[bsn] for bsn in body["burgerservicenummer"] if bsn in PERSONEN],
+            "personen": [
+                _gevraagd(PERSONEN.get(bsn) or OUDERS[bsn], body["fields"])
+                for bsn in body["burgerservicenummer"]
+                if bsn in PERSONEN or bsn in OUDERS
+            ],
         }
         standin.ongeldige_antwoorden.extend(e.message for e in ANTWOORD.iter_errors(antwoord))
         return self._json(200, antwoord)

@@ -46,12 +46,28 @@ def test_a_brp_lookup_fills_the_address_and_two_ouders_and_logs_its_purpose(clie
         ("Anna", "", "Bakker", OuderRelatie.MOEDER, True, GegevensBron.BRP, "111222357"),
         ("Peter", "de", "Vries", OuderRelatie.VADER, True, GegevensBron.BRP, "111222369"),
     ]
-    call = AuditEntry.objects.get(object_type="koppelingen.brpstand", jongere_id=noor.pk)
-    assert (call.doel, call.gebruiker_id) == (Verwerkingsactiviteit.HANDHAVING_LEERPLICHT, lpa.pk)
-    [verzoek] = brp.verzoeken
-    assert verzoek["headers"]["X-API-KEY"] == "test-sleutel"
-    assert verzoek["body"]["burgerservicenummer"] == ["111222333"]
+    # Two calls: the child, then the ouders by their BSN (for their address); each is logged.
+    calls = AuditEntry.objects.filter(object_type="koppelingen.brpstand", jongere_id=noor.pk)
+    assert [(c.doel, c.gebruiker_id) for c in calls] == [
+        (Verwerkingsactiviteit.HANDHAVING_LEERPLICHT, lpa.pk)
+    ] * 2
+    kind, ouders_verzoek = brp.verzoeken
+    assert kind["headers"]["X-API-KEY"] == "test-sleutel"
+    assert kind["body"]["burgerservicenummer"] == ["111222333"]
+    assert ouders_verzoek["body"]["burgerservicenummer"] == ["111222357", "111222369"]
+    assert ouders_verzoek["body"]["fields"] == ["burgerservicenummer", "adressering", "verblijfplaats"]
     assert brp.ongeldig == [] and brp.ongeldige_antwoorden == []
+    adressen = {
+        o.voornamen: (o.straat, o.huisnummer, o.postcode, o.woonplaats, o.geheim_adres) for o in ouders
+    }
+    assert adressen == {
+        "Anna": ("Dorpsstraat", "12", "2711 AB", "Zoetermeer", False),
+        "Peter": ("Kerkweg", "5", "2715 XY", "Zoetermeer", False),
+    }
+    assert (
+        "Kerkweg 5, 2715 XY  ZOETERMEER"
+        in client.get(reverse("dossier", args=[noor.dossier.pk])).content.decode()
+    )
     assert "Adres en ouders laatst bijgewerkt uit de BRP op" in page
 
     # Asking again changes nothing: still two ouders, no duplicates.
@@ -96,6 +112,12 @@ def test_geheimhouding_is_shown_and_blocks_letters_until_confirmed(client, lpa, 
     assert "Brieven naar dit adres zijn geblokkeerd" in page
     reasons = [blocker(daan.dossier) for blocker in registry.letter_blockers]
     assert any(reason and "geheimhouding" in reason for reason in reasons)
+
+    # Geheimhouding is per person: Daan's mother has her own, and her address says so.
+    [sara] = ouders_van(daan)
+    assert (sara.straat, sara.geheim_adres) == ("Kerkstraat", True)
+    assert "Geheim adres: niet aan derden verstrekken" in page
+    assert brp.ongeldig == [] and brp.ongeldige_antwoorden == []
 
     client.post(reverse("brp_geheimhouding_bevestigen", args=[daan.dossier.pk]))
     assert not any(blocker(daan.dossier) for blocker in registry.letter_blockers)

@@ -93,3 +93,58 @@ def test_without_a_connection_a_message_waits_and_says_why(settings, org):
     assert not service.uitbericht_versturen(bericht_id=bericht.pk)
     bericht.refresh_from_db()
     assert (bericht.toestand, bericht.pogingen) == (UitberichtStatus.MISLUKT, 2)
+
+
+def _drie_gemeenten() -> dict:
+    from tests.koppelingen.documenten import DAAN, NOOR, duo_document, duo_melding
+
+    anders = {**NOOR, "bsn": "111222357", "voornamen": "Mila"}
+    return duo_document(
+        duo_melding("VM-Z", NOOR, "16_uur", gemeentecode="GM0637", uren=17),
+        duo_melding("VM-R", DAAN, "16_uur", gemeentecode="GM0957", uren=19),
+        duo_melding("VM-X", anders, "luxe", gemeentecode="GM0599", dagen=2),
+    )
+
+
+def _verbind(settings, duo, pki):
+    settings.DUO_VERZUIM_URL = duo.url
+    settings.DUO_VERZUIM_CERT, settings.DUO_VERZUIM_KEY = str(pki.client_cert), str(pki.client_key)
+    settings.DUO_VERZUIM_CA = str(pki.ca)
+
+
+def test_each_fetched_melding_goes_to_the_organisation_of_the_woongemeente(settings, org, organisatie_b, pki):
+    settings.DUO_VERZUIM_ORGANISATIE = ""
+    with DuoStandin(pki, document=_drie_gemeenten()) as duo:
+        _verbind(settings, duo, pki)
+        runs = service.ophalen()
+        again = service.ophalen()
+    by_org = {run.organisatie: run for run in runs}
+    assert (by_org[org].nieuw, by_org[organisatie_b].nieuw) == (1, 1)
+    assert dict(Signaal.objects.values_list("extern_id", "organisatie__slug")) == {
+        "VM-Z": "zoetermeer",
+        "VM-R": "roermond",
+    }
+    # The melding for a gemeente nobody here serves is not lost silently: a Dutch error names the
+    # gemeente (not the person), and it is not stored, so the next fetch offers it again.
+    niemand = by_org[None]
+    assert niemand.status == RunStatus.MISLUKT
+    assert (
+        "1 verzuimmelding(en) over jongeren in gemeenten die geen organisatie hier bedient (GM0599)"
+        in niemand.fout
+    )
+    assert "Mila" not in niemand.fout and "111222357" not in niemand.fout
+    assert sum(run.nieuw for run in again) == 0 and Signaal.objects.count() == 2
+
+
+def test_duo_verzuim_organisatie_receives_the_uncovered_ones_on_its_doorsturen_list(
+    settings, org, organisatie_b, pki
+):
+    settings.DUO_VERZUIM_ORGANISATIE = org.slug
+    with DuoStandin(pki, document=_drie_gemeenten()) as duo:
+        _verbind(settings, duo, pki)
+        runs = service.ophalen()
+    assert all(run.status == RunStatus.GESLAAGD for run in runs)
+    signalen = {s.extern_id: s for s in Signaal.objects.select_related("organisatie")}
+    assert (signalen["VM-X"].organisatie, signalen["VM-X"].doorsturen) == (org, True)
+    assert (signalen["VM-Z"].organisatie, signalen["VM-Z"].doorsturen) == (org, False)
+    assert (signalen["VM-R"].organisatie, signalen["VM-R"].doorsturen) == (organisatie_b, False)
