@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from .models import Inschrijving, Organisatie, School
+from .models import Gemeente, Inschrijving, Organisatie, School
 
 MAX_RESULTATEN = 20
 MIN_TEKENS = 2
@@ -41,11 +41,13 @@ def school_label(school: School) -> str:
     return f"{label}, {school.plaats}" if school.plaats else label
 
 
-def regio_plaatsen(organisatie: Organisatie | None) -> list[str]:
-    """The organisation's gemeenten, lower case: a school whose plaats is one of them is 'in the region'."""
+def regio_plaatsen(organisatie: Organisatie | int | None) -> list[str]:
+    """The organisation's gemeenten, lower case: a school whose plaats is one of them is 'in the region'.
+    (The register gives a school's plaats, not its gemeente; a plaats named as its gemeente is the rule.)"""
     if organisatie is None:
         return []
-    return [naam.lower() for naam in organisatie.gemeenten.values_list("naam", flat=True)]
+    pk = organisatie.pk if isinstance(organisatie, Organisatie) else organisatie
+    return [naam.lower() for naam in Gemeente.objects.filter(organisaties=pk).values_list("naam", flat=True)]
 
 
 def _met_regio(queryset, plaatsen: list[str]):
@@ -59,7 +61,9 @@ def _met_regio(queryset, plaatsen: list[str]):
     )
 
 
-def scholen_zoeken(organisatie: Organisatie | None, tekst: str, limit: int = MAX_RESULTATEN) -> list[School]:
+def scholen_zoeken(
+    organisatie: Organisatie | int | None, tekst: str, limit: int = MAX_RESULTATEN
+) -> list[School]:
     """Schools whose name, plaats or BRIN code fit `tekst`: the region's first, then the rest of
     the country; names that start with the text before names that only contain it. Two queries
     (the region's gemeenten, the schools), however many schools there are."""
@@ -79,7 +83,7 @@ def scholen_zoeken(organisatie: Organisatie | None, tekst: str, limit: int = MAX
     return list(schools.order_by("buiten_regio", "begint_niet", "naam", "brin", "vestiging")[:limit])
 
 
-def school_oplossen(organisatie: Organisatie | None, tekst: str) -> School | None:
+def school_oplossen(organisatie: Organisatie | int | None, tekst: str) -> School | None:
     """The school meant by what was typed: a BRIN code (with or without vestiging), a label as
     the combobox writes it, or a name. Raises a Dutch ValidationError when unknown or ambiguous."""
     tekst = " ".join(tekst.split())
@@ -171,12 +175,11 @@ class SchoolField(forms.CharField):
 
     widget = SchoolCombobox
 
-    def __init__(self, *, organisatie: Organisatie | None = None, **kwargs):
+    def __init__(self, *, organisatie: Organisatie | int | None = None, **kwargs):
         kwargs.setdefault(
             "help_text",
             gettext_lazy("Typ een deel van de naam, de plaats of de BRIN-code en kies uit de lijst."),
         )
-        kwargs.setdefault("max_length", 300)
         super().__init__(**kwargs)
         self.organisatie = organisatie
 
@@ -191,7 +194,8 @@ class SchoolField(forms.CharField):
     def to_python(self, value):
         if isinstance(value, School):
             return value
-        return school_oplossen(self.organisatie, super().to_python(value) or "")
+        # What was typed is only read here, never stored: a long text is cut, not refused.
+        return school_oplossen(self.organisatie, (super().to_python(value) or "")[:300])
 
     def has_changed(self, initial, data):
         return self.prepare_value(initial) != (data or "")
