@@ -26,7 +26,7 @@ REDEN_LIJST = {
 }
 # The fields of a melding that depend on its soort (the form shows only these, the rest is
 # cleared): a period for every kind of verzuim, hours and times late for relatief verzuim (the
-# 16-hour line and Halt's 8 hours / 11 times late), school days and the household for luxe verzuim
+# 16-hour line of art. 21a Lpw and Halt's 8 hours / 11 times late), school days and the household for luxe verzuim
 # (counted per gezin in the jaarverslag). A zorgmelding is about concern, not absence.
 PERIODE = ("verzuim_van", "verzuim_tot")
 SOORT_VELDEN = {
