@@ -37,9 +37,9 @@ def ingeschreven(team):  # noqa: F811
 
 def test_register_relatief_verzuim_with_its_own_reasons_and_a_school_from_the_typeahead(
     page,
-    team,
+    team,  # noqa: F811
     ingeschreven,
-    assert_accessible,  # noqa: F811
+    assert_accessible,
 ):
     login(page, "lpa")
     page.goto(f"/meldingen/nieuw/?dossier={ingeschreven['jongere'].dossier.pk}")
