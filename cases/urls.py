@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from cases import views
+from cases import scholen, views
 from cases.imports import views as import_views
 from cases.ouders import views as ouder_views
 from cases.privacy import inzage
@@ -26,6 +26,7 @@ urlpatterns = [
     path("imports/<int:pk>/mislukt/", import_views.import_mislukt, name="import_mislukt"),
     path("imports/<int:pk>/opnieuw/", import_views.import_opnieuw, name="import_opnieuw"),
     path("inzageverzoek/", inzage.inzageverzoek, name="inzageverzoek"),
+    path("scholen/zoeken/", scholen.school_zoeken, name="school_zoeken"),
     path("gezondheid/", views.gezondheid, name="gezondheid"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("sjablonen/", letter_views.sjablonen, name="sjablonen"),

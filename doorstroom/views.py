@@ -105,7 +105,7 @@ def _forms(traject: Traject, organisatie_id: int, bound: dict) -> dict:
         "verzuimactie": None,
     }
     if traject.doelgroep == Doelgroep.VERZUIM_18PLUS:
-        forms["melding"] = VerzuimMeldingForm()
+        forms["melding"] = VerzuimMeldingForm(organisatie_id=organisatie_id)
         forms["verzuimactie"] = VerzuimActieForm(traject=traject, organisatie_id=organisatie_id)
     forms.update(bound)
     return forms
@@ -372,7 +372,7 @@ def traject_verzuimmelding(request, pk: int):
         request,
         pk,
         "melding",
-        lambda post, traject, org: VerzuimMeldingForm(post),
+        lambda post, traject, org: VerzuimMeldingForm(post, organisatie_id=org),
         act,
         _("De verzuimmelding is vastgelegd."),
     )

@@ -24,6 +24,20 @@ REDEN_LIJST = {
     MeldingSoort.THUISZITTER: Codelijst.REDEN_THUISZITTER,
     MeldingSoort.ZORG: Codelijst.REDEN_ZORG,
 }
+# The fields of a melding that depend on its soort (the form shows only these, the rest is
+# cleared): a period for every kind of verzuim, hours and times late for relatief verzuim (the
+# 16-hour line of art. 21a Lpw and Halt's 8 hours / 11 times late), school days and the household for luxe verzuim
+# (counted per gezin in the jaarverslag). A zorgmelding is about concern, not absence.
+PERIODE = ("verzuim_van", "verzuim_tot")
+SOORT_VELDEN = {
+    MeldingSoort.ABSOLUUT: PERIODE,
+    MeldingSoort.RELATIEF_LICHT: (*PERIODE, "uren_verzuim", "keer_te_laat"),
+    MeldingSoort.RELATIEF_WETTELIJK: (*PERIODE, "uren_verzuim", "keer_te_laat"),
+    MeldingSoort.LUXE: (*PERIODE, "verlof_dagen", "gezin_id"),
+    MeldingSoort.THUISZITTER: PERIODE,
+    MeldingSoort.ZORG: (),
+}
+ALLE_SOORT_VELDEN = ("verzuim_van", "verzuim_tot", "uren_verzuim", "keer_te_laat", "verlof_dagen", "gezin_id")
 RESULTAAT_LIJST = {
     MeldingSoort.ABSOLUUT: Codelijst.RESULTAAT_ABSOLUUT,
     MeldingSoort.RELATIEF_LICHT: Codelijst.RESULTAAT_RELATIEF,

@@ -5,15 +5,18 @@ from django.utils.translation import gettext_lazy as _
 from cases.constants import ActieSoort, Codelijst, Geslacht, Onderwijssoort
 from cases.forms import DateInput, style_fields
 from cases.idempotency import nieuwe_sleutel
-from cases.models import CodeItem, Ouder, School
+from cases.models import CodeItem, Ouder
 from cases.rules import is_valid_bsn
+from cases.scholen import SchoolField
 from cases.selectors import ouders_van
 
 from .constants import (
     ACTIES_ONDER_18,
+    ALLE_SOORT_VELDEN,
     MELDING_ACTIES,
     REDEN_LIJST,
     RESULTAAT_LIJST,
+    SOORT_VELDEN,
     Beslisser,
     Besluit,
     Grondslag,
@@ -83,12 +86,39 @@ class JongereKeuzeForm(StyledForm):
         return bsn
 
 
+class RedenField(CodeChoiceField):
+    """The reasons of one soort (REDEN_LIJST). A reason of another soort is refused with a message
+    that names the soort and the reasons it does allow."""
+
+    soort_label = ""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            toegestaan = [c.label for c in self.queryset]
+            if not toegestaan:
+                message = _("Voor %(soort)s zijn geen redenen ingesteld; laat de reden leeg.")
+            else:
+                message = _(
+                    "Deze reden hoort niet bij %(soort)s. Kies een van de redenen voor deze soort: %(toegestaan)s."
+                )
+            raise forms.ValidationError(
+                message % {"soort": str(self.soort_label).lower(), "toegestaan": "; ".join(toegestaan)},
+                code="invalid_choice",
+            ) from None
+
+
 class MeldingForm(StyledForm):
+    """A melding's fields as they fit its soort: the fields of SOORT_VELDEN that do not apply to
+    the chosen soort are not on the form (and so are cleared when saved), and the reden list holds
+    only that soort's code list. `velden_voor` records the soort the fields were shown for: a
+    submit with another soort that asks for more fields is shown again instead of saved."""
+
     soort = forms.ChoiceField(label=_("Soort melding"), choices=MeldingSoort.choices)
+    velden_voor = forms.CharField(widget=forms.HiddenInput, required=False)
     ontvangen_op = forms.DateField(label=_("Ontvangen op"), widget=DATE)
-    school = forms.ModelChoiceField(
-        label=_("School"), queryset=School.objects.order_by("naam"), required=False
-    )
+    school = SchoolField(label=_("School"), required=False)
     onderwijssoort = forms.ChoiceField(
         label=_("Onderwijssoort"), choices=[("", "—"), *Onderwijssoort.choices], required=False
     )
@@ -99,7 +129,7 @@ class MeldingForm(StyledForm):
         min_value=0,
         max_value=2000,
         required=False,
-        help_text=_("Relatief verzuim: ongeoorloofd verzuimde uren in 4 weken (16 of meer is wettelijk)."),
+        help_text=_("Ongeoorloofd verzuimde uren in 4 weken (16 of meer is wettelijk)."),
     )
     keer_te_laat = forms.IntegerField(
         label=_("Keer te laat"),
@@ -113,15 +143,15 @@ class MeldingForm(StyledForm):
         min_value=0,
         max_value=366,
         required=False,
-        help_text=_("Luxe verzuim."),
+        help_text=_("Aantal schooldagen dat de jongere zonder verlof weg was."),
     )
     gezin_id = forms.CharField(
         label=_("Gezin"),
         max_length=64,
         required=False,
-        help_text=_("Luxe verzuim: zelfde kenmerk voor broers en zussen, zodat gezinnen geteld worden."),
+        help_text=_("Zelfde kenmerk voor broers en zussen, zodat gezinnen geteld worden."),
     )
-    reden = CodeChoiceField(label=_("Reden"), queryset=CodeItem.objects.none(), required=False)
+    reden = RedenField(label=_("Reden"), queryset=CodeItem.objects.none(), required=False)
     behandelaar = forms.ModelChoiceField(label=_("Leerplichtambtenaar"), queryset=None, required=False)
     toelichting = forms.CharField(
         label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -133,23 +163,79 @@ class MeldingForm(StyledForm):
         label=_("Ik heb de waarschuwingen gelezen en wil de melding toch zo vastleggen."), required=False
     )
 
-    def __init__(self, *args, organisatie, **kwargs):
+    BOVEN = ("ontvangen_op", "school", "onderwijssoort")
+    ONDER = ("behandelaar", "toelichting", "bevestigd")
+
+    def __init__(self, *args, organisatie, herlaad_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.fields["sleutel"].initial = nieuwe_sleutel()
-        # All reasons of the organisation; the service checks the reason fits the soort.
-        self.fields["reden"].queryset = CodeItem.objects.filter(
-            organisatie=organisatie, lijst__in=set(REDEN_LIJST.values()), actief=True
-        ).order_by("lijst", "volgorde")
-        self.fields["reden"].label_from_instance = lambda c: f"{Codelijst(c.lijst).label}: {c.label}"
+        self.gekozen_soort = self._soort()
+        self._getoond = self.data.get(self.add_prefix("velden_voor")) if self.is_bound else None
+        for name in ALLE_SOORT_VELDEN:
+            if name not in SOORT_VELDEN.get(self.gekozen_soort, ()):
+                del self.fields[name]
+        # The soort the fields are shown for goes along with the next submit.
+        if self.is_bound:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("velden_voor")] = self.gekozen_soort or ""
+        else:
+            self.initial = {**self.initial, "velden_voor": self.gekozen_soort or ""}
+        reden = self.fields["reden"]
+        if self.gekozen_soort:
+            reden.queryset = codes(organisatie.pk, REDEN_LIJST[self.gekozen_soort])
+            reden.soort_label = MeldingSoort(self.gekozen_soort).label
+        self.fields["school"].organisatie = organisatie
         self.fields["behandelaar"].queryset = lpa_choices(organisatie.pk)
         self.fields["behandelaar"].label_from_instance = lambda u: u.get_full_name() or u.username
+        if herlaad_url:
+            # Choosing another soort fetches the fields of that soort (htmx), typed values kept.
+            self.fields["soort"].widget.attrs.update(
+                {
+                    "hx-post": herlaad_url,
+                    "hx-trigger": "change",
+                    "hx-target": "#melding-soortvelden",
+                    "hx-swap": "innerHTML",
+                }
+            )
+            # What was typed in a field both soorten have survives the swap, even mid-request.
+            for name in ALLE_SOORT_VELDEN:
+                if name in self.fields:
+                    self.fields[name].widget.attrs["hx-preserve"] = "true"
+
+    def _soort(self) -> str | None:
+        value = self.data.get(self.add_prefix("soort")) if self.is_bound else self.initial.get("soort")
+        value = value or (None if self.is_bound else MeldingSoort.ABSOLUUT)
+        return value if value in MeldingSoort.values else None
+
+    def soortvelden(self):
+        return [self[name] for name in (*ALLE_SOORT_VELDEN, "reden") if name in self.fields]
+
+    def velden_boven(self):
+        return [self[name] for name in self.BOVEN]
+
+    def velden_onder(self):
+        return [self[name] for name in self.ONDER]
+
+    def vraagt_meer_velden(self) -> bool:
+        """True when the soort was changed on a form that did not show all of the new soort's
+        fields (no JavaScript, or submitted before they arrived): the user has not seen them."""
+        if not self.is_bound or self.gekozen_soort is None:
+            return False
+        getoond = self._getoond
+        if getoond not in MeldingSoort.values:
+            return False
+        return bool(set(SOORT_VELDEN[self.gekozen_soort]) - set(SOORT_VELDEN[getoond]))
 
     def gegevens(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k not in ("versie", "bevestigd", "sleutel")} | {
-            "onderwijssoort": self.cleaned_data["onderwijssoort"] or "",
-            "gezin_id": self.cleaned_data["gezin_id"].strip(),
-        }
+        """The cleaned fields as MeldingGegevens takes them; a field the soort lacks is left at its
+        empty default, so a changed soort clears what no longer applies."""
+        skip = ("versie", "bevestigd", "sleutel", "velden_voor")
+        data = {k: v for k, v in self.cleaned_data.items() if k not in skip}
+        data["onderwijssoort"] = data.get("onderwijssoort") or ""
+        if "gezin_id" in data:
+            data["gezin_id"] = data["gezin_id"].strip()
+        return data
 
 
 class TransitieForm(StyledForm):

@@ -89,7 +89,15 @@ def duo_nummer_bekend(organisatie_id: int, duo_meldingnummer: str) -> bool:
 
 def _code(organisatie_id: int, lijst: str, code: CodeItem | None, field: str) -> CodeItem | None:
     if code is not None and (code.organisatie_id != organisatie_id or code.lijst != lijst):
-        raise ValidationError({field: _("Deze keuze hoort niet bij dit soort melding.")})
+        toegestaan = CodeItem.objects.filter(
+            organisatie_id=organisatie_id, lijst=lijst, actief=True
+        ).order_by("volgorde", "pk")
+        raise ValidationError(
+            {
+                field: _("Deze keuze hoort niet bij dit soort melding. Toegestaan zijn: %(toegestaan)s.")
+                % {"toegestaan": "; ".join(toegestaan.values_list("label", flat=True)) or "—"}
+            }
+        )
     return code
 
 

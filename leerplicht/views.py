@@ -30,7 +30,7 @@ from cases.privacy.audit import log_access, log_listing
 from cases.rules import Schooljaar, age_on
 from cases.workflow import TransitionError
 
-from . import selectors, services
+from . import melding_formulier, selectors, services
 from .constants import Fase, MeldingSoort
 from .forms import AfsluitForm, JongereKeuzeForm, MeldingActieForm, MeldingForm, RouteForm, TransitieForm
 from .models import Melding
@@ -297,14 +297,25 @@ def _dossier_from_query(request) -> Dossier | None:
 @login_required
 @permission_required("leerplicht.add_melding", raise_exception=True)
 def melding_nieuw(request):
-    """Register a melding; the jongere is the given dossier's, found by BSN, or created."""
+    """Register a melding; the jongere is the given dossier's, found by BSN, or created. The
+    school and onderwijssoort start as those of the jongere's current enrolment."""
     organisatie = request.user.organisatie
     dossier = _dossier_from_query(request)
     data = request.POST if request.method == "POST" else None
     initial = {"ontvangen_op": timezone.localdate()}
+    if dossier is not None:
+        initial |= melding_formulier.initial_uit_inschrijving(dossier.jongere)
     if request.user.has_perm("leerplicht.change_melding"):
         initial["behandelaar"] = request.user
-    form = MeldingForm(data, organisatie=organisatie, initial=initial)
+    form = MeldingForm(data, organisatie=organisatie, initial=initial, herlaad_url=request.get_full_path())
+    if melding_formulier.wil_soort_kiezen(request, form):
+        return melding_formulier.opnieuw_voor_soort(
+            request,
+            organisatie=organisatie,
+            template="leerplicht/melding_nieuw.html",
+            context={"dossier": dossier, "jongere_form": None},
+            jongere_form_nodig=dossier is None,
+        )
     jongere_form = None if dossier else JongereKeuzeForm(data, organisatie=organisatie, prefix="jongere")
     warnings = []
     if data is not None and form.is_valid() and (jongere_form is None or jongere_form.is_valid()):
@@ -523,11 +534,22 @@ def melding_actie(request, pk: int):
 def melding_wijzigen(request, pk: int):
     melding = _melding_or_404(request, pk)
     organisatie = request.user.organisatie
+    herlaad_url = request.get_full_path()
     if request.method == "POST":
-        form = MeldingForm(request.POST, organisatie=organisatie)
+        form = MeldingForm(request.POST, organisatie=organisatie, herlaad_url=herlaad_url)
+        if melding_formulier.wil_soort_kiezen(request, form):
+            if not melding_formulier.is_htmx(request):
+                _log_melding_inzien(request, melding)
+            return melding_formulier.opnieuw_voor_soort(
+                request,
+                organisatie=organisatie,
+                template="leerplicht/melding_wijzigen.html",
+                context={"melding": melding},
+                jongere_form_nodig=False,
+            )
     else:
         initial = {f: getattr(melding, f) for f in MeldingForm.base_fields if hasattr(melding, f)}
-        form = MeldingForm(organisatie=organisatie, initial=initial)
+        form = MeldingForm(organisatie=organisatie, initial=initial, herlaad_url=herlaad_url)
     warnings = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -549,6 +571,13 @@ def melding_wijzigen(request, pk: int):
             _attach_errors(form, None, exc)
     # The page shows the jongere's data, also when it is shown again after a refused POST: every
     # showing is a read (a successful save logs the change instead and redirects).
+    _log_melding_inzien(request, melding)
+    return render(
+        request, "leerplicht/melding_wijzigen.html", {"form": form, "melding": melding, "warnings": warnings}
+    )
+
+
+def _log_melding_inzien(request, melding: Melding) -> None:
     log_access(
         actor=request.user,
         action=AuditAction.INZIEN,
@@ -556,7 +585,4 @@ def melding_wijzigen(request, pk: int):
         jongere=melding.dossier.jongere,
         obj=melding,
         request=request,
-    )
-    return render(
-        request, "leerplicht/melding_wijzigen.html", {"form": form, "melding": melding, "warnings": warnings}
     )
