@@ -1,8 +1,8 @@
 from django import forms
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 
 from cases.admin import OwnOrganisationMixin
+from cases.beheer.huisstijl import check_logo
 
 from .models import Huisstijl, ReportRun
 
@@ -38,25 +38,16 @@ class ReportRunAdmin(OwnOrganisationMixin, admin.ModelAdmin):
         return ["status", "organisatie"] if request.user.is_superuser else self.list_filter
 
 
-#: The largest logo accepted; it is embedded in every PDF.
-MAX_LOGO_BYTES = 500 * 1024
-
-
 class HuisstijlForm(forms.ModelForm):
     class Meta:
         model = Huisstijl
         fields = ["logo", "logo_tekst"]
 
     def clean_logo(self):
+        # The same rule as the beheer page Briefhoofd en logo.
         logo = self.cleaned_data.get("logo")
-        if not logo or not hasattr(logo, "read"):
-            return logo
-        if logo.size > MAX_LOGO_BYTES:
-            raise forms.ValidationError(_("Het logo is te groot: hoogstens 500 kB is toegestaan."))
-        head = logo.read(8)
-        logo.seek(0)
-        if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-            raise forms.ValidationError(_("Het logo moet een PNG- of JPEG-afbeelding zijn."))
+        if logo and hasattr(logo, "read"):
+            check_logo(logo)
         return logo
 
 

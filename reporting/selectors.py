@@ -2,9 +2,10 @@
 
 from django.db.models import QuerySet
 
+from cases.beheer import huisstijl
 from cases.rules import Schooljaar
 
-from .models import ACTIVE_STATUSES, Huisstijl, JaarverslagTekst, Populatie, ReportRun
+from .models import ACTIVE_STATUSES, JaarverslagTekst, Populatie, ReportRun
 
 
 def report_runs_for(user) -> QuerySet[ReportRun]:
@@ -61,14 +62,6 @@ def teksten_met_voorstel(*, organisatie, schooljaar: int) -> tuple[dict[str, str
 
 def logo_data_uri(*, organisatie) -> tuple[str, str]:
     """The organisation's logo as a data: URI for the self-contained PDF, and its alt text;
-    ("", "") without a logo."""
-    import base64
-
-    huisstijl = Huisstijl.objects.filter(organisatie=organisatie).first()
-    if huisstijl is None or not huisstijl.logo:
-        return "", ""
-    with huisstijl.logo.open("rb") as handle:
-        content = handle.read()
-    kind = "png" if content.startswith(b"\x89PNG") else "jpeg"
-    alt = huisstijl.logo_tekst or f"Logo {organisatie.naam}"
-    return f"data:image/{kind};base64,{base64.b64encode(content).decode()}", alt
+    ("", "") without a logo. One logo per organisation, shared with the letters
+    (Beheer › Briefhoofd en logo, cases/beheer/huisstijl.py)."""
+    return huisstijl.logo_data_uri(organisatie=organisatie)

@@ -126,8 +126,11 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "cases.view_codeitem",
         "cases.add_codeitem",
         "cases.change_codeitem",
-        # Schools are national reference data: read here, changed only above the organisations.
+        # Schools are national reference data: read here; the contact details of schools in the
+        # organisation's gemeenten on Beheer › Scholen (cases/beheer/scholen.py). The admin
+        # still lets only technical beheer change a school.
         "cases.view_school",
+        "cases.change_school",
         "cases.view_auditentry",
         "cases.view_briefsjabloon",
         "cases.change_briefsjabloon",

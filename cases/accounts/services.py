@@ -203,3 +203,82 @@ def unseen_notices(user: User) -> list[AccountMelding]:
     if notices:
         AccountMelding.objects.filter(pk__in=[n.pk for n in notices]).update(getoond_op=timezone.now())
     return notices
+
+
+# --- The beheer pages "Gebruikers en rollen" (issue 19 item 7) ----------------------------------
+# The same rules as the admin above: roles through `roles_changed` (four eyes), password and
+# second factor through the notices above. A beheerder manages the accounts of their own
+# organisation only, and never their own rights (that is the other beheerder's job).
+
+
+def _manageable(actor: User, user: User) -> None:
+    if user.pk == actor.pk and not above_the_organisations(actor):
+        raise PermissionDenied(_("Uw eigen account beheert een andere beheerder van uw organisatie."))
+    if not above_the_organisations(actor) and user.organisatie_id != actor.organisatie_id:
+        raise PermissionDenied(_("Dit account hoort niet bij uw organisatie."))
+
+
+@transaction.atomic
+def user_create(
+    *, actor: User, username: str, first_name: str, last_name: str, email: str, password: str,
+    rollen: list[Group], request=None,
+) -> tuple[User, list[RolToekenning]]:  # fmt: skip
+    """A new account in the actor's organisation. Roles that open personal data become pending
+    grants (four eyes); the others take effect at once."""
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError({"username": _("Deze gebruikersnaam bestaat al; kies een andere.")})
+    user = User(
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        organisatie_id=actor.organisatie_id,
+    )
+    user.set_password(password)
+    user.save()
+    _log(actor=actor, target=user, action=AuditAction.AANMAKEN, obj=user, request=request)
+    user.groups.set(rollen)
+    return user, roles_changed(actor=actor, user=user, before=set(), request=request)
+
+
+@transaction.atomic
+def user_roles_set(*, actor: User, user: User, rollen: list[Group], request=None) -> list[RolToekenning]:
+    """Set `user`'s roles to `rollen`; added roles that open personal data become pending grants."""
+    _manageable(actor, user)
+    before = set(user.groups.values_list("pk", flat=True))
+    user.groups.set(rollen)
+    return roles_changed(actor=actor, user=user, before=before, request=request)
+
+
+@transaction.atomic
+def user_active_set(*, actor: User, user: User, actief: bool, request=None) -> None:
+    """Deactivate (or activate again) an account: a deactivated user cannot log in; their name
+    stays on the work they did."""
+    _manageable(actor, user)
+    if user.is_active == actief:
+        return
+    user.is_active = actief
+    user.save(update_fields=["is_active"])
+    _log(actor=actor, target=user, action=AuditAction.WIJZIGEN, obj=user, request=request)
+
+
+@transaction.atomic
+def user_password_set(*, actor: User, user: User, password: str, request=None) -> None:
+    _manageable(actor, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    password_reset_by_beheer(actor=actor, user=user, request=request)
+
+
+@transaction.atomic
+def user_second_factor_reset(*, actor: User, user: User, request=None) -> int:
+    """Remove all of `user`'s second-factor devices (a lost phone): they enrol again at the next
+    login. Returns how many were removed."""
+    from django_otp import devices_for_user
+
+    _manageable(actor, user)
+    devices = list(devices_for_user(user, confirmed=None))
+    for device in devices:
+        device_removed_by_beheer(actor=actor, device=device, request=request)
+        device.delete()
+    return len(devices)

@@ -33,6 +33,7 @@ BEHEER_PERMISSIONS = (
     "leerplicht.view_termijn",
     "doorstroom.view_trajecttermijn",
     "cases.view_briefsjabloon",
+    "cases.view_user",
 )
 
 
@@ -54,29 +55,22 @@ def beheer_links(user) -> list[BeheerLink]:
     if not user.organisatie_id:
         return []
     links = []
-    if user.is_staff and user.has_perm("cases.change_roltoekenning"):
-        open_aanvragen = RolToekenning.objects.filter(
-            organisatie_id=user.organisatie_id, status=RolToekenning.Status.IN_AFWACHTING
-        ).count()
+    if user.has_perm("cases.view_user"):
+        open_aanvragen = None
+        if user.has_perm("cases.change_roltoekenning"):
+            open_aanvragen = RolToekenning.objects.filter(
+                organisatie_id=user.organisatie_id, status=RolToekenning.Status.IN_AFWACHTING
+            ).count()
         links.append(
             BeheerLink(
-                reverse("admin:cases_roltoekenning_changelist") + "?status__exact=in_afwachting",
-                _("Rollen goedkeuren"),
+                reverse("beheer_gebruikers"),
+                _("Gebruikers en rollen"),
                 _(
-                    "Een rol die persoonsgegevens opent, krijgt een gebruiker pas na goedkeuring door een tweede beheerder."
+                    "Accounts van uw organisatie aanmaken, rollen geven en goedkeuren (vier ogen), "
+                    "deactiveren, wachtwoord en tweestapsverificatie herstellen."
                 ),
                 open_aanvragen,
                 _("wacht op goedkeuring"),
-            )
-        )
-    if user.is_staff and user.has_perm("cases.view_user"):
-        links.append(
-            BeheerLink(
-                reverse("admin:cases_user_changelist"),
-                _("Gebruikers en rollen"),
-                _(
-                    "Accounts van uw organisatie aanmaken en wijzigen, rollen aanvragen, tweede factor herstellen."
-                ),
             )
         )
     if termijn_bronnen_for(user):
@@ -94,6 +88,16 @@ def beheer_links(user) -> list[BeheerLink]:
                 _("Populatie"),
                 _(
                     "Aantallen leerplichtigen en kwalificatieplichtigen per gemeente en schooljaar: de noemers van het jaarverslag."
+                ),
+            )
+        )
+    if user.has_perm("cases.change_school"):
+        links.append(
+            BeheerLink(
+                reverse("beheer_scholen"),
+                _("Scholen"),
+                _(
+                    "Scholen zoeken; contactgegevens bijhouden van scholen in de gemeenten van uw organisatie."
                 ),
             )
         )
@@ -121,12 +125,14 @@ def beheer_links(user) -> list[BeheerLink]:
                 _("De teksten van de brieven die vanuit een melding, aanvraag of traject worden gemaakt."),
             )
         )
-    if user.is_staff and user.has_perm("cases.change_organisatie"):
+    if user.has_perm("cases.change_organisatie"):
         links.append(
             BeheerLink(
-                reverse("admin:cases_organisatie_change", args=[user.organisatie_id]),
-                _("Briefhoofd"),
-                _("Adres, telefoon en e-mail van uw organisatie bovenaan elke brief."),
+                reverse("beheer_huisstijl"),
+                _("Briefhoofd en logo"),
+                _(
+                    "Afzender, telefoon, e-mail en ondertekening van de brieven; het logo op brieven en jaarverslag."
+                ),
             )
         )
     if user.has_perm("cases.add_importrecord"):

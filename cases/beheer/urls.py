@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import gebruikers, huisstijl, scholen, views
 
 urlpatterns = [
     path("", views.index, name="beheer_index"),
@@ -15,4 +15,11 @@ urlpatterns = [
     path("schoolvakanties/", views.vakanties, name="beheer_vakanties"),
     path("schoolvakanties/nieuw/", views.vakantie_bewerken, name="beheer_vakantie_nieuw"),
     path("schoolvakanties/<int:pk>/", views.vakantie_bewerken, name="beheer_vakantie_bewerken"),
+    path("briefhoofd/", huisstijl.huisstijl, name="beheer_huisstijl"),
+    path("scholen/", scholen.scholen, name="beheer_scholen"),
+    path("scholen/<int:pk>/", scholen.school, name="beheer_school"),
+    path("gebruikers/", gebruikers.gebruikers, name="beheer_gebruikers"),
+    path("gebruikers/nieuw/", gebruikers.gebruiker_nieuw, name="beheer_gebruiker_nieuw"),
+    path("gebruikers/<int:pk>/", gebruikers.gebruiker, name="beheer_gebruiker"),
+    path("gebruikers/aanvragen/<int:pk>/", gebruikers.aanvraag_beoordelen, name="beheer_aanvraag"),
 ]

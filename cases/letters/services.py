@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from cases.beheer.huisstijl import logo_data_uri
 from cases.letters.models import Brief, BriefSjabloon
 from cases.privacy.audit import log_access
 
@@ -217,13 +218,21 @@ def letter_context(*, sjabloon: BriefSjabloon, values: dict[str, str], actor: Us
         if sjabloon.soort == BriefSoort.UITNODIGING_DOORSTROOMPUNT
         else _("Leerplichtambtenaar")
     )
+    organisatie = sjabloon.organisatie
+    # Beheer › Briefhoofd en logo: the organisation may name who signs (e.g. the teamleider).
+    medewerker = _name(actor)
+    if organisatie.ondertekening_naam:
+        medewerker, functie = organisatie.ondertekening_naam, organisatie.ondertekening_functie
+    logo, logo_tekst = logo_data_uri(organisatie=organisatie)
     return {
-        "organisatie": sjabloon.organisatie,
+        "organisatie": organisatie,
+        "logo": logo,
+        "logo_tekst": logo_tekst,
         "adres": _address(sjabloon.soort, values),
         "datum": values.get("datum.vandaag", ""),
         "onderwerp": substitute(sjabloon.onderwerp, values),
         "inhoud": render_html(sjabloon.inhoud, values),
-        "medewerker": _name(actor),
+        "medewerker": medewerker,
         "functie": functie,
     }
 

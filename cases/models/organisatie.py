@@ -65,6 +65,22 @@ class Organisatie(models.Model):
     briefhoofd_email = models.EmailField(
         _("briefhoofd: e-mail"), blank=True, help_text=_("E-mailadres op brieven.")
     )
+    ondertekening_naam = models.CharField(
+        _("ondertekening: naam"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Wie de brieven ondertekent, bijvoorbeeld de teamleider. Leeg: de medewerker die de brief maakt."
+        ),
+    )
+    ondertekening_functie = models.CharField(
+        _("ondertekening: functie"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld 'Teamleider Leerplicht, namens het college van burgemeester en wethouders'."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisatie")

@@ -26,3 +26,21 @@ def _refusing_class():
 def refusing_url_fetcher():
     """A fetcher that refuses every URL; WeasyPrint leaves the resource out and goes on."""
     return _refusing_class()(allowed_protocols=(), fail_on_errors=False)
+
+
+@functools.cache
+def _data_only_class():
+    from weasyprint.urls import URLFetcher  # lazily: heavy, and only where a PDF is made
+
+    class DataOnlyURLFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not url.startswith("data:"):
+                raise ValueError("Dit document laadt geen externe bestanden of adressen.")
+            return super().fetch(url, headers)
+
+    return DataOnlyURLFetcher
+
+
+def data_only_url_fetcher():
+    """A fetcher that reads only data: URLs (an embedded logo) and refuses every other URL."""
+    return _data_only_class()(allowed_protocols=("data",), fail_on_errors=False)

@@ -64,7 +64,7 @@ def test_start_page_of_a_beheerder_shows_beheer_and_pending_role_approvals(
         aangevraagd_door=beheerder,
     )
     page = text(client_beheerder.get(reverse("start")))
-    assert "Rollen goedkeuren" in page
+    assert reverse("beheer_gebruikers") in page
     assert "(1 wacht op goedkeuring)" in page
     assert reverse("beheer_termijnen") in page and reverse("beheer_populatie") in page
     # Not the reports a beheerder cannot open.
@@ -76,7 +76,7 @@ def test_start_page_of_a_case_worker_shows_no_beheer(client, lpa_a):
     client.force_login(lpa_a)
     page = text(client.get(reverse("start")))
     assert reverse("beheer_index") not in page
-    assert "Rollen goedkeuren" not in page
+    assert reverse("beheer_gebruikers") not in page
 
 
 # -- termijnen ---------------------------------------------------------------------------------

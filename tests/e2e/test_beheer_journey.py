@@ -1,11 +1,17 @@
-"""A functioneel beheerder changes a termijn and adds population figures from the start page,
-without opening the Django admin (issue 19 item 7); every page passes axe."""
+"""A functioneel beheerder changes a termijn, adds population figures, creates a user with a role
+and uploads the logo from the start page, without opening the Django admin (issue 19 item 7);
+every page passes axe."""
+
+import io
 
 import pytest
+from PIL import Image
 
+from cases.accounts.models import RolToekenning
 from cases.constants import Role
+from cases.models import User
 from leerplicht.models import Termijn
-from reporting.models import Populatie
+from reporting.models import Huisstijl, Populatie
 from tests.e2e.conftest import pass_second_factor
 from tests.factories import UserFactory
 
@@ -13,7 +19,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PASSWORD = "geheim-wachtwoord-123"
 
 
-def test_beheerder_changes_a_termijn_and_adds_population_figures(page, organisatie_a, assert_accessible):
+def test_beheerder_changes_a_termijn_and_adds_population_figures(
+    page, organisatie_a, assert_accessible, tmp_path
+):
     UserFactory(
         username="beheerder", organisatie=organisatie_a, role=Role.FUNCTIONEEL_BEHEERDER, is_staff=True
     )
@@ -63,5 +71,47 @@ def test_beheerder_changes_a_termijn_and_adds_population_figures(page, organisat
     page.get_by_text("De populatie is opgeslagen.").wait_for()
     assert page.get_by_role("row", name="2025-2026").inner_text().count("14350") == 1
     assert Populatie.objects.get(gemeente__code="GM0637", schooljaar=2025).leerplichtigen == 14350
+
+    # A new colleague with a role: the role with personal data waits for a second beheerder.
+    page.get_by_role("link", name="Beheer", exact=True).first.click()
+    page.get_by_role("main").get_by_role("link", name="Gebruikers en rollen", exact=True).click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Gebruiker toevoegen").click()
+    page.get_by_label("Gebruikersnaam").fill("s.dewit")
+    page.get_by_label("Voornaam").fill("Sanne")
+    page.get_by_label("Achternaam").fill("de Wit")
+    page.get_by_label("Nieuw wachtwoord").fill("kort")
+    page.get_by_label("Leerplichtambtenaar").check()
+    page.get_by_role("button", name="Gebruiker toevoegen").click()
+    page.locator("#foutoverzicht").get_by_role(
+        "link", name="Nieuw wachtwoord: Dit wachtwoord is te kort"
+    ).wait_for()
+    assert page.locator(".app-error-summary").count() == 1
+    assert page.get_by_label("Voornaam").input_value() == "Sanne"
+    assert_accessible(page)
+    page.get_by_label("Nieuw wachtwoord").fill("een-lange-zin-als-wachtwoord")
+    page.get_by_role("button", name="Gebruiker toevoegen").click()
+    page.get_by_text("Het account s.dewit is aangemaakt.").wait_for()
+    page.get_by_text("wacht op goedkeuring door een tweede beheerder").wait_for()
+    assert_accessible(page)
+    nieuw = User.objects.get(username="s.dewit")
+    assert nieuw.organisatie_id == organisatie_a.pk and not nieuw.groups.exists()
+    assert RolToekenning.objects.get(gebruiker=nieuw).rol.name == "Leerplichtambtenaar"
+
+    # The logo, for letters and the jaarverslag.
+    logo = tmp_path / "logo.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 40), (0, 90, 160)).save(buffer, "PNG")
+    logo.write_bytes(buffer.getvalue())
+    page.get_by_role("link", name="Beheer", exact=True).first.click()
+    page.get_by_role("main").get_by_role("link", name="Briefhoofd en logo", exact=True).click()
+    page.get_by_label("Adres (afzender)").fill("Postbus 15\n2700 AA Zoetermeer")
+    page.get_by_label("Logo", exact=True).set_input_files(str(logo))
+    page.get_by_label("Beschrijving van het logo").fill("Logo gemeente Zoetermeer")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Het briefhoofd en het logo zijn opgeslagen.").wait_for()
+    page.get_by_role("img", name="Logo gemeente Zoetermeer").wait_for()
+    assert_accessible(page)
+    assert Huisstijl.objects.get(organisatie=organisatie_a).logo
 
     assert admin_requests == []

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
+from cases.accounts.models import RolToekenning
 from cases.constants import BriefSoort, BriefStatus, Role
 from cases.models import Brief, BriefSjabloon, Document, ImportRecord, SchoolVakantie
 from koppelingen.models import Signaal
@@ -46,6 +48,13 @@ class World:
             "codeitem": self.seed.code,
             "signaal": self.signaal,
             "ouder": self.seed.ouder,
+            "gebruiker": self.teamleider,
+            "roltoekenning": RolToekenning.objects.get_or_create(
+                organisatie=self.seed.organisatie,
+                gebruiker=self.teamleider,
+                rol=Group.objects.get(name=str(Role.LEERPLICHTAMBTENAAR.label)),
+                aangevraagd_door=self.beheerder,
+            )[0],
             "schoolvakantie": SchoolVakantie.objects.get_or_create(
                 organisatie=self.seed.organisatie,
                 naam="Kerstvakantie A",

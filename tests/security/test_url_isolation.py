@@ -34,6 +34,8 @@ NAMED_ROUTES = {
     "beheer_populatie_bewerken": "populatie",
     "beheer_code_bewerken": "codeitem",
     "beheer_vakantie_bewerken": "schoolvakantie",
+    "beheer_gebruiker": "gebruiker",
+    "beheer_aanvraag": "roltoekenning",
 }
 #: Routes whose dossier must be a Doorstroompunt one (a jongere of 18+) to reach the view.
 DOORSTROOM_DOSSIER_ROUTES = {"traject_starten"}
@@ -56,6 +58,7 @@ OTHER_KWARGS = {"formaat": "json"}
 NOT_OBJECT_ROUTES = {
     # Shared reference data: schools are the same for every organisation (no owner).
     "school-detail",
+    "beheer_school",
     # Tokens are addressed by their key prefix, not an int id; tests/api/test_isolation.py
     # proves a token of B cannot see or revoke A's tokens.
     "token-detail",
@@ -186,6 +189,8 @@ ROLE_WITHOUT_PERMISSION = {
     "populatie": "teamleider",
     "briefsjabloon": "teamleider",
     "schoolvakantie": "teamleider",
+    "gebruiker": "teamleider",
+    "roltoekenning": "teamleider",
 }
 #: Reads every role of the organisation may do, no personal data: the code lists fill every form,
 #: population figures are the aggregates the reports divide by.
