@@ -3,8 +3,14 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from cases.platform.migration_ops import SafeAddConstraint
+
 
 class Migration(migrations.Migration):
+    # The unique index is built concurrently on PostgreSQL: the previous release keeps writing
+    # to the table meanwhile (docs/operations.md).
+    atomic = False
+
     dependencies = [
         ("cases", "0010_actie_organisatie"),
         ("leerplicht", "0050_extern_id_uniek"),
@@ -22,7 +28,7 @@ class Migration(migrations.Migration):
                 verbose_name="DUO-meldingnummer",
             ),
         ),
-        migrations.AddConstraint(
+        SafeAddConstraint(
             model_name="melding",
             constraint=models.UniqueConstraint(
                 condition=models.Q(("duo_meldingnummer", ""), _negated=True),
