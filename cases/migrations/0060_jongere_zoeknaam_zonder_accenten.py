@@ -13,8 +13,10 @@ from django.db import migrations, models
 
 import cases.zoeknaam
 
+from cases.platform.migration_ops import PrerenderedMigration
 
-class Migration(migrations.Migration):
+
+class Migration(PrerenderedMigration):
     dependencies = [("cases", "0050_formulier_inzending")]
 
     operations = [

@@ -8,7 +8,7 @@ INVALID leftover of an interrupted build is dropped and built anew.
 
 from django.db import migrations
 
-from cases.platform.migration_ops import drop_invalid_index
+from cases.platform.migration_ops import PrerenderedMigration, drop_invalid_index
 
 INDEX = "cases_jongere_zoeknaam_trgm"
 
@@ -22,7 +22,7 @@ def create_index(apps, schema_editor):
     )
 
 
-class Migration(migrations.Migration):
+class Migration(PrerenderedMigration):
     atomic = False
 
     dependencies = [("cases", "0061_toewijzing")]

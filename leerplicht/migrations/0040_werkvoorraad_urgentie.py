@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.db import migrations, models
 
-from cases.platform.migration_ops import SafeAddIndex
+from cases.platform.migration_ops import PrerenderedMigration, SafeAddIndex
 
 
-class Migration(migrations.Migration):
+class Migration(PrerenderedMigration):
     # Indexes on the hot melding table are built concurrently on PostgreSQL (docs/operations.md).
     atomic = False
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import migrations, models
 
-from cases.platform.migration_ops import SafeAddConstraint
+from cases.platform.migration_ops import PrerenderedMigration, SafeAddConstraint
 
 
 def keep_first_extern_id(model_names):
@@ -32,7 +32,7 @@ def keep_first_extern_id(model_names):
     return run
 
 
-class Migration(migrations.Migration):
+class Migration(PrerenderedMigration):
     # The unique index is built concurrently on PostgreSQL: the previous release keeps writing
     # to the table meanwhile (docs/operations.md).
     atomic = False

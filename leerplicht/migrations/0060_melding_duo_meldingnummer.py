@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.db import migrations, models
 
-from cases.platform.migration_ops import SafeAddConstraint
+from cases.platform.migration_ops import PrerenderedMigration, SafeAddConstraint
 
 
-class Migration(migrations.Migration):
+class Migration(PrerenderedMigration):
     # The unique index is built concurrently on PostgreSQL: the previous release keeps writing
     # to the table meanwhile (docs/operations.md).
     atomic = False
@@ -22,6 +22,7 @@ class Migration(migrations.Migration):
             model_name="melding",
             name="duo_meldingnummer",
             field=models.CharField(
+                db_default="",
                 blank=True,
                 help_text="Nummer van de verzuimmelding in het verzuimregister van DUO; de status gaat onder dit nummer terug naar DUO. Leeg bij een melding die niet via DUO binnenkwam.",
                 max_length=40,

@@ -16,7 +16,8 @@ from django.db.migrations.operations import AddConstraint, AddIndex, RunSQL
 from django.db.models.signals import pre_migrate
 
 from cases.management.commands.migrate import apply_timeouts
-from cases.platform.migration_ops import SafeAddConstraint, SafeAddIndex
+from cases.platform.migration_ops import PrerenderedMigration, SafeAddConstraint, SafeAddIndex
+from tests.factories import MeldingFactory, UserFactory
 
 # Written before the upgrade drill (v0.3.0); they already ran everywhere.
 BEFORE_V03 = {
@@ -188,3 +189,59 @@ def test_an_alter_table_gives_up_after_the_lock_timeout_instead_of_queueing(monk
         other.rollback()
         other.close()
     assert 0.25 <= waited < 3
+
+
+def test_new_migrations_render_their_models_before_taking_locks():
+    """In an atomic migration the first ALTER TABLE holds its lock until COMMIT; the model
+    rendering of later operations (about a second each under load) must not happen inside it."""
+    plain = [
+        f"{migration.app_label}.{migration.name}"
+        for migration in _new_migrations()
+        if not isinstance(migration, PrerenderedMigration)
+    ]
+    assert plain == []
+
+
+# Columns added to existing tables since v0.3.0 that are NOT NULL: the previous release inserts
+# rows without them while it keeps serving after `migrate`.
+ADDED_NOT_NULL = {
+    ("leerplicht_melding", "duo_meldingnummer"): "''::character varying",
+    ("leerplicht_meldingactie", "jongere_instemming"): "false",
+    ("leerplicht_meldingactie", "verdachte"): "''::text",
+    ("leerplicht_meldingroute", "jongere_instemming"): "false",
+    ("leerplicht_meldingroute", "ouders_instemming"): "false",
+    ("leerplicht_vrijstelling", "beslist_door"): "''::character varying",
+    ("leerplicht_vrijstelling", "verklaring_onafhankelijk"): "false",
+    ("cases_brief", "adres"): "''::text",
+    ("cases_brief", "geadresseerde"): "''::text",
+    ("cases_importrecord", "problemen_totaal"): "0",
+    ("cases_importrecord", "verwerkt"): "0",
+    ("reporting_reportrun", "controle"): "'[]'::jsonb",
+    ("reporting_reportrun", "drie_jaren"): "false",
+}
+
+
+@pytest.mark.django_db
+def test_columns_added_since_the_previous_release_have_a_database_default():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT table_name, column_name, column_default FROM information_schema.columns "
+            "WHERE table_schema = 'public' AND (table_name, column_name) IN "
+            "(SELECT * FROM unnest(%s::text[], %s::text[]))",
+            [[table for table, _ in ADDED_NOT_NULL], [column for _, column in ADDED_NOT_NULL]],
+        )
+        defaults = {(table, column): default for table, column, default in cursor.fetchall()}
+    assert defaults == ADDED_NOT_NULL
+
+
+@pytest.mark.django_db
+def test_the_previous_release_can_still_add_a_melding_action():
+    """An INSERT with only the columns v0.3.0 knew (the old release during the upgrade)."""
+    melding, user = MeldingFactory(), UserFactory()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO leerplicht_meldingroute (melding_id, route, toelichting, gekozen_door_id, gekozen_op) "
+            "VALUES (%s, 'halt', '', %s, now()) RETURNING jongere_instemming, ouders_instemming",
+            [melding.pk, user.pk],
+        )
+        assert cursor.fetchone() == (False, False)
