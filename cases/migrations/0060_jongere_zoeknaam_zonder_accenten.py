@@ -3,8 +3,8 @@
 A generated column's expression cannot be altered in place: the column is dropped (with its
 trigram index) and added again in one transaction, so the previous release, which keeps serving
 during the upgrade, always finds the column. Adding a stored generated column rewrites
-cases_jongere under an ACCESS EXCLUSIVE lock (about 1 s per 300,000 jongeren, see
-docs/operations.md); that cannot be avoided for a generated column. The trigram index is rebuilt
+cases_jongere under an ACCESS EXCLUSIVE lock (bench/upgrade.py: several seconds at 70,000
+jongeren, see docs/operations.md); that cannot be avoided for a generated column. The trigram index is rebuilt
 concurrently by 0120_jongere_zoeknaam_index (it was built here, inside the lock, before).
 """
 
