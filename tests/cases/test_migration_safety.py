@@ -5,6 +5,7 @@ builds it concurrently on PostgreSQL, and ``migrate`` waits at most MIGRATION_LO
 lock instead of queueing the application behind it.
 """
 
+import io
 import time
 
 import psycopg
@@ -159,6 +160,28 @@ def test_migrate_runs_with_the_lock_timeout(monkeypatch):
         # The session settings go with the test's transaction.
         pre_migrate.disconnect(dispatch_uid="test-lock-timeout")
     assert seen and set(seen) == {"1500ms"}
+
+
+@pytest.mark.django_db
+def test_migrate_tries_again_after_a_lock_timeout(monkeypatch):
+    """A lock timeout (PostgreSQL's own message) stops the run; the command waits and tries again."""
+    monkeypatch.setenv("MIGRATION_RETRY_PAUSE", "0")
+    attempts = []
+
+    def busy_once(sender, using, **kwargs):
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise OperationalError("canceling statement due to lock timeout")
+
+    pre_migrate.connect(busy_once, weak=False, dispatch_uid="test-lock-retry")
+    stderr = io.StringIO()
+    try:
+        call_command("migrate", verbosity=0, stderr=stderr)
+    finally:
+        pre_migrate.disconnect(dispatch_uid="test-lock-retry")
+    # pre_migrate goes to every app: the first call failed, then a whole second run followed.
+    assert len(attempts) > 2
+    assert "Attempt 2 of 6" in stderr.getvalue()
 
 
 @pytest.mark.django_db

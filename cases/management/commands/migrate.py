@@ -81,7 +81,8 @@ class Command(DjangoMigrateCommand):
                         f"Lock timeout ({_timeouts()['lock_timeout']}): another transaction holds a lock "
                         f"on the table. Attempt {attempt + 1} of {retries + 1} in {pause:g} s."
                     )
-                    connection.close()
+                    # The failed migration was rolled back (or, if non-atomic, resumes cleanly);
+                    # the connection itself is fine and keeps its settings.
                     time.sleep(pause)
         finally:
             connection_created.disconnect(on_connect)
