@@ -9,7 +9,8 @@ an installation that already ran the plain form is unaffected, and the migration
 same as Django's ``AddIndex`` / ``AddConstraint`` (``makemigrations --check`` stays clean).
 
 A concurrent build that fails (lock_timeout, a duplicate that breaks a unique index) leaves an
-INVALID index behind; running ``migrate`` again drops that leftover and builds it anew.
+INVALID index behind; running ``migrate`` again drops that leftover and builds it anew, and skips
+an index that an interrupted earlier run of the same (non-atomic) migration already finished.
 
 On SQLite (the embedded default) and other databases they fall back to the plain operation:
 there is no concurrent reader to protect there. Migrations using them need ``atomic = False``
@@ -66,16 +67,18 @@ def _ensure_not_in_transaction(operation, schema_editor):
 
 
 def drop_invalid_index(schema_editor, name):
-    """Drop an index of this name left INVALID by an interrupted concurrent build."""
+    """Drop an index of this name left INVALID by an interrupted concurrent build. Returns True if
+    a valid index of this name exists (built by an earlier, interrupted run of the migration)."""
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(
-            "SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-            "WHERE c.relname = %s AND NOT i.indisvalid AND pg_catalog.pg_table_is_visible(c.oid)",
+            "SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "WHERE c.relname = %s AND pg_catalog.pg_table_is_visible(c.oid)",
             [name],
         )
-        invalid = cursor.fetchone() is not None
-    if invalid:
+        row = cursor.fetchone()
+    if row is not None and not row[0]:
         schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {schema_editor.quote_name(name)}")
+    return row is not None and row[0]
 
 
 def _concurrently(sql):
@@ -97,8 +100,9 @@ class SafeAddIndex(AddIndex):
             return super().database_forwards(app_label, schema_editor, from_state, to_state)
         _ensure_not_in_transaction(self, schema_editor)
         model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            drop_invalid_index(schema_editor, self.index.name)
+        if self.allow_migrate_model(schema_editor.connection.alias, model) and not drop_invalid_index(
+            schema_editor, self.index.name
+        ):
             schema_editor.add_index(model, self.index, concurrently=True)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
@@ -131,8 +135,9 @@ class SafeAddConstraint(AddConstraint):
             return super().database_forwards(app_label, schema_editor, from_state, to_state)
         _ensure_not_in_transaction(self, schema_editor)
         model = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, model):
-            drop_invalid_index(schema_editor, self.constraint.name)
+        if self.allow_migrate_model(schema_editor.connection.alias, model) and not drop_invalid_index(
+            schema_editor, self.constraint.name
+        ):
             schema_editor.execute(_concurrently(self.constraint.create_sql(model, schema_editor)))
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
