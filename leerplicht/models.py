@@ -133,6 +133,7 @@ class Melding(OwnedByOrganisation, VersionedModel):
         _("DUO-meldingnummer"),
         max_length=40,
         blank=True,
+        db_default="",  # the previous release inserts without it during an upgrade
         help_text=_(
             "Nummer van de verzuimmelding in het verzuimregister van DUO; de status gaat onder dit "
             "nummer terug naar DUO. Leeg bij een melding die niet via DUO binnenkwam."
@@ -231,10 +232,16 @@ class MeldingRoute(models.Model):
         _("toelichting"), blank=True, help_text=_("Pas toe of leg uit: waarom deze route, als die afwijkt.")
     )
     jongere_instemming = models.BooleanField(
-        _("instemming jongere"), default=False, help_text=_("Halt: de jongere stemt in met de verwijzing.")
+        _("instemming jongere"),
+        default=False,
+        db_default=False,
+        help_text=_("Halt: de jongere stemt in met de verwijzing."),
     )
     ouders_instemming = models.BooleanField(
-        _("instemming ouders"), default=False, help_text=_("Halt: de ouder(s) stemmen in met de verwijzing.")
+        _("instemming ouders"),
+        default=False,
+        db_default=False,
+        help_text=_("Halt: de ouder(s) stemmen in met de verwijzing."),
     )
     gekozen_door = models.ForeignKey(
         User, verbose_name=_("gekozen door"), on_delete=models.PROTECT, related_name="+"
@@ -292,7 +299,10 @@ class MeldingActie(models.Model):
         Actie, verbose_name=_("actie"), on_delete=models.CASCADE, related_name="melding_link"
     )
     jongere_instemming = models.BooleanField(
-        _("instemming jongere"), default=False, help_text=_("Halt: de jongere stemt in met de verwijzing.")
+        _("instemming jongere"),
+        default=False,
+        db_default=False,
+        help_text=_("Halt: de jongere stemt in met de verwijzing."),
     )
     ouders_instemming = models.BooleanField(
         _("instemming ouders"), default=False, help_text=_("Halt: de ouder(s) stemmen in met de verwijzing.")
@@ -324,7 +334,10 @@ class MeldingActie(models.Model):
         related_name="processen_verbaal",
     )
     verdachte = models.TextField(
-        _("verdachte"), blank=True, help_text=_("Naam van de verdachte bij een proces-verbaal.")
+        _("verdachte"),
+        blank=True,
+        db_default="",
+        help_text=_("Naam van de verdachte bij een proces-verbaal."),
     )
     # A later verzuimmelding from DUO added to this (open) melding instead of a new melding; DUO
     # gets its status under this number too, and the number is never used for a second melding.
@@ -381,6 +394,7 @@ class Vrijstelling(OwnedByOrganisation, VersionedModel):
         max_length=20,
         choices=Beslisser.choices,
         blank=True,
+        db_default="",
         help_text=_(
             "Verlof 11 onder f en tot en met 10 dagen 11 onder g: het hoofd van de school beslist; "
             "het systeem legt dat besluit alleen vast (artikel 13a, 14 Leerplichtwet)."
@@ -405,6 +419,7 @@ class Vrijstelling(OwnedByOrganisation, VersionedModel):
     verklaring_onafhankelijk = models.BooleanField(
         _("verklaring van aangewezen deskundige"),
         default=False,
+        db_default=False,
         help_text=_(
             "Artikel 5 onder a: de verklaring komt van een door B&W aangewezen arts, psycholoog of "
             "pedagoog die de jongere niet behandelt (artikel 7)."

@@ -102,6 +102,7 @@ class ReportRun(models.Model):
     drie_jaren = models.BooleanField(
         _("drie schooljaren"),
         default=False,
+        db_default=False,
         help_text=_("De kerncijfers van de laatste drie schooljaren naast elkaar (zoals Roermond)."),
     )
     formaten = models.JSONField(
@@ -189,6 +190,7 @@ class ReportRun(models.Model):
     controle = models.JSONField(
         _("controle"),
         default=list,
+        db_default=models.Value([], output_field=models.JSONField()),
         blank=True,
         help_text=_("Getallen die elkaar tegenspreken (controle bij het maken), in het Nederlands."),
     )

@@ -54,7 +54,7 @@ class ImportRecord(models.Model):
     klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
     rijen = models.PositiveIntegerField(_("rijen"), default=0)
     verwerkt = models.PositiveIntegerField(
-        _("verwerkt"), default=0, help_text=_("Rijen gecontroleerd tot nu toe (voortgang).")
+        _("verwerkt"), default=0, db_default=0, help_text=_("Rijen gecontroleerd tot nu toe (voortgang).")
     )
     aangemaakt = models.PositiveIntegerField(_("nieuw"), default=0)
     bijgewerkt = models.PositiveIntegerField(_("bijgewerkt"), default=0)
@@ -65,6 +65,7 @@ class ImportRecord(models.Model):
     problemen_totaal = models.PositiveIntegerField(
         _("aantal problemen"),
         default=0,
+        db_default=0,
         help_text=_("Alle gevonden problemen; bewaard worden er ten hoogste 1000, een bepaalde tijd."),
     )
     problemen_verwijderd_op = models.DateTimeField(

@@ -132,9 +132,11 @@ class Brief(OwnedByOrganisation):
         help_text=_("Leeg bij een brief aan de school, de jongere zelf of zonder vastgelegde ouders."),
     )
     geadresseerde = models.TextField(
-        _("geadresseerde"), blank=True, help_text=_("Naam of namen zoals op de brief.")
+        _("geadresseerde"), blank=True, db_default="", help_text=_("Naam of namen zoals op de brief.")
     )
-    adres = models.TextField(_("adres"), blank=True, help_text=_("Het adres zoals op de brief."))
+    adres = models.TextField(
+        _("adres"), blank=True, db_default="", help_text=_("Het adres zoals op de brief.")
+    )
     zending = models.UUIDField(
         _("zending"), null=True, blank=True, help_text=_("Brieven die samen zijn gemaakt (één per adres).")
     )

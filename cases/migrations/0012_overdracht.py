@@ -6,8 +6,10 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration
 
-class Migration(migrations.Migration):
+
+class Migration(PrerenderedMigration):
     dependencies = [
         ("cases", "0011_ouders"),
     ]

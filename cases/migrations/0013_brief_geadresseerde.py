@@ -3,8 +3,10 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration
 
-class Migration(migrations.Migration):
+
+class Migration(PrerenderedMigration):
     dependencies = [
         ("cases", "0012_overdracht"),
     ]
@@ -14,14 +16,17 @@ class Migration(migrations.Migration):
             model_name="brief",
             name="adres",
             field=models.TextField(
-                blank=True, help_text="Het adres zoals op de brief.", verbose_name="adres"
+                db_default="", blank=True, help_text="Het adres zoals op de brief.", verbose_name="adres"
             ),
         ),
         migrations.AddField(
             model_name="brief",
             name="geadresseerde",
             field=models.TextField(
-                blank=True, help_text="Naam of namen zoals op de brief.", verbose_name="geadresseerde"
+                db_default="",
+                blank=True,
+                help_text="Naam of namen zoals op de brief.",
+                verbose_name="geadresseerde",
             ),
         ),
         migrations.AddField(

@@ -3,8 +3,10 @@
 
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration
 
-class Migration(migrations.Migration):
+
+class Migration(PrerenderedMigration):
     dependencies = [
         ("cases", "0020_roltoekenning_accountmelding_apitoken"),
     ]
@@ -24,6 +26,7 @@ class Migration(migrations.Migration):
             model_name="importrecord",
             name="problemen_totaal",
             field=models.PositiveIntegerField(
+                db_default=0,
                 default=0,
                 help_text="Alle gevonden problemen; bewaard worden er ten hoogste 1000, een bepaalde tijd.",
                 verbose_name="aantal problemen",
@@ -43,7 +46,10 @@ class Migration(migrations.Migration):
             model_name="importrecord",
             name="verwerkt",
             field=models.PositiveIntegerField(
-                default=0, help_text="Rijen gecontroleerd tot nu toe (voortgang).", verbose_name="verwerkt"
+                db_default=0,
+                default=0,
+                help_text="Rijen gecontroleerd tot nu toe (voortgang).",
+                verbose_name="verwerkt",
             ),
         ),
         migrations.AlterField(

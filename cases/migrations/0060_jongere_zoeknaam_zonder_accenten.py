@@ -1,7 +1,11 @@
 """The search column without accents, so "chloe" finds "Chloé" (cases/zoeknaam.py).
 
 A generated column's expression cannot be altered in place: the column is dropped (with its
-trigram index) and added again, and the index is rebuilt (PostgreSQL only, as in 0007).
+trigram index) and added again in one transaction, so the previous release, which keeps serving
+during the upgrade, always finds the column. Adding a stored generated column rewrites
+cases_jongere under an ACCESS EXCLUSIVE lock (bench/upgrade.py: several seconds at 70,000
+jongeren, see docs/operations.md); that cannot be avoided for a generated column. The trigram index is rebuilt
+concurrently by 0120_jongere_zoeknaam_index (it was built here, inside the lock, before).
 """
 
 import django.db.models.functions.text
@@ -9,16 +13,10 @@ from django.db import migrations, models
 
 import cases.zoeknaam
 
-
-def create_index(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(
-        "CREATE INDEX IF NOT EXISTS cases_jongere_zoeknaam_trgm ON cases_jongere USING gin (zoeknaam gin_trgm_ops)"
-    )
+from cases.platform.migration_ops import PrerenderedMigration
 
 
-class Migration(migrations.Migration):
+class Migration(PrerenderedMigration):
     dependencies = [("cases", "0050_formulier_inzending")]
 
     operations = [
@@ -39,5 +37,4 @@ class Migration(migrations.Migration):
                 verbose_name="zoeknaam",
             ),
         ),
-        migrations.RunPython(create_index, migrations.RunPython.noop),
     ]

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration, SafeAddConstraint
+
 
 def keep_first_extern_id(model_names):
     """Existing duplicates (two imports at once could make them) keep their data: the oldest
@@ -30,7 +32,11 @@ def keep_first_extern_id(model_names):
     return run
 
 
-class Migration(migrations.Migration):
+class Migration(PrerenderedMigration):
+    # The unique index is built concurrently on PostgreSQL: the previous release keeps writing
+    # to the table meanwhile (docs/operations.md).
+    atomic = False
+
     dependencies = [
         ("doorstroom", "0003_termijnen"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
@@ -38,7 +44,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(keep_first_extern_id(["doorstroom.Traject"]), migrations.RunPython.noop),
-        migrations.AddConstraint(
+        SafeAddConstraint(
             model_name="traject",
             constraint=models.UniqueConstraint(
                 condition=models.Q(("extern_id", ""), _negated=True),

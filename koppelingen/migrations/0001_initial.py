@@ -7,8 +7,10 @@ import uuid
 from django.conf import settings
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration
 
-class Migration(migrations.Migration):
+
+class Migration(PrerenderedMigration):
     initial = True
 
     dependencies = [

@@ -4,8 +4,10 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration
 
-class Migration(migrations.Migration):
+
+class Migration(PrerenderedMigration):
     dependencies = [
         ("cases", "0013_brief_geadresseerde"),
         ("koppelingen", "0001_initial"),

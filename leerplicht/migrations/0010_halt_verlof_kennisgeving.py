@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration
+
 
 def historical_11f_by_hoofd(apps, schema_editor):
     """Verlof under art. 11f/13a is always the hoofd's decision: decisions already stored
@@ -10,7 +12,7 @@ def historical_11f_by_hoofd(apps, schema_editor):
     Vrijstelling.objects.filter(grondslag="art11f").exclude(besluit="").update(beslist_door="schoolhoofd")
 
 
-class Migration(migrations.Migration):
+class Migration(PrerenderedMigration):
     dependencies = [
         ("leerplicht", "0005_termijnen"),
     ]
@@ -30,6 +32,7 @@ class Migration(migrations.Migration):
             model_name="meldingactie",
             name="jongere_instemming",
             field=models.BooleanField(
+                db_default=False,
                 default=False,
                 help_text="Halt: de jongere stemt in met de verwijzing.",
                 verbose_name="instemming jongere",
@@ -39,6 +42,7 @@ class Migration(migrations.Migration):
             model_name="meldingroute",
             name="jongere_instemming",
             field=models.BooleanField(
+                db_default=False,
                 default=False,
                 help_text="Halt: de jongere stemt in met de verwijzing.",
                 verbose_name="instemming jongere",
@@ -48,6 +52,7 @@ class Migration(migrations.Migration):
             model_name="meldingroute",
             name="ouders_instemming",
             field=models.BooleanField(
+                db_default=False,
                 default=False,
                 help_text="Halt: de ouder(s) stemmen in met de verwijzing.",
                 verbose_name="instemming ouders",
@@ -57,6 +62,7 @@ class Migration(migrations.Migration):
             model_name="vrijstelling",
             name="beslist_door",
             field=models.CharField(
+                db_default="",
                 blank=True,
                 choices=[
                     ("leerplichtambtenaar", "Leerplichtambtenaar (namens B&W)"),
@@ -91,6 +97,7 @@ class Migration(migrations.Migration):
             model_name="vrijstelling",
             name="verklaring_onafhankelijk",
             field=models.BooleanField(
+                db_default=False,
                 default=False,
                 help_text="Artikel 5 onder a: de verklaring komt van een door B&W aangewezen arts, psycholoog of pedagoog die de jongere niet behandelt (artikel 7).",
                 verbose_name="verklaring van aangewezen deskundige",

@@ -3,8 +3,10 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration
 
-class Migration(migrations.Migration):
+
+class Migration(PrerenderedMigration):
     dependencies = [
         ("cases", "0013_brief_geadresseerde"),
         ("leerplicht", "0010_halt_verlof_kennisgeving"),
@@ -15,6 +17,7 @@ class Migration(migrations.Migration):
             model_name="meldingactie",
             name="verdachte",
             field=models.TextField(
+                db_default="",
                 blank=True,
                 help_text="Naam van de verdachte bij een proces-verbaal.",
                 verbose_name="verdachte",

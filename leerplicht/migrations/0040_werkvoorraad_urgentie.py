@@ -3,15 +3,20 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration, SafeAddIndex
 
-class Migration(migrations.Migration):
+
+class Migration(PrerenderedMigration):
+    # Indexes on the hot melding table are built concurrently on PostgreSQL (docs/operations.md).
+    atomic = False
+
     dependencies = [
         ("leerplicht", "0060_melding_duo_meldingnummer"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
-        migrations.AddIndex(
+        SafeAddIndex(
             model_name="melding",
             index=models.Index(
                 condition=models.Q(("fase", "afgesloten"), _negated=True),
@@ -19,7 +24,7 @@ class Migration(migrations.Migration):
                 name="melding_open_org_urgentie",
             ),
         ),
-        migrations.AddIndex(
+        SafeAddIndex(
             model_name="melding",
             index=models.Index(
                 condition=models.Q(("fase", "afgesloten"), _negated=True),

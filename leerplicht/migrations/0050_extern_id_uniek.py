@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration, SafeAddConstraint
+
 
 def keep_first_extern_id(model_names):
     """Existing duplicates (two imports at once could make them) keep their data: the oldest
@@ -30,7 +32,11 @@ def keep_first_extern_id(model_names):
     return run
 
 
-class Migration(migrations.Migration):
+class Migration(PrerenderedMigration):
+    # The unique index is built concurrently on PostgreSQL: the previous release keeps writing
+    # to the table meanwhile (docs/operations.md).
+    atomic = False
+
     dependencies = [
         ("leerplicht", "0030_verdachte"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
@@ -40,7 +46,7 @@ class Migration(migrations.Migration):
         migrations.RunPython(
             keep_first_extern_id(["leerplicht.Melding", "leerplicht.Vrijstelling"]), migrations.RunPython.noop
         ),
-        migrations.AddConstraint(
+        SafeAddConstraint(
             model_name="melding",
             constraint=models.UniqueConstraint(
                 condition=models.Q(("extern_id", ""), _negated=True),
@@ -49,7 +55,7 @@ class Migration(migrations.Migration):
                 violation_error_message="Deze extern_id bestaat al bij een andere melding.",
             ),
         ),
-        migrations.AddConstraint(
+        SafeAddConstraint(
             model_name="vrijstelling",
             constraint=models.UniqueConstraint(
                 condition=models.Q(("extern_id", ""), _negated=True),

@@ -3,8 +3,14 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration, SafeAddConstraint
 
-class Migration(migrations.Migration):
+
+class Migration(PrerenderedMigration):
+    # The unique index is built concurrently on PostgreSQL: the previous release keeps writing
+    # to the table meanwhile (docs/operations.md).
+    atomic = False
+
     dependencies = [
         ("cases", "0010_actie_organisatie"),
         ("leerplicht", "0050_extern_id_uniek"),
@@ -16,13 +22,14 @@ class Migration(migrations.Migration):
             model_name="melding",
             name="duo_meldingnummer",
             field=models.CharField(
+                db_default="",
                 blank=True,
                 help_text="Nummer van de verzuimmelding in het verzuimregister van DUO; de status gaat onder dit nummer terug naar DUO. Leeg bij een melding die niet via DUO binnenkwam.",
                 max_length=40,
                 verbose_name="DUO-meldingnummer",
             ),
         ),
-        migrations.AddConstraint(
+        SafeAddConstraint(
             model_name="melding",
             constraint=models.UniqueConstraint(
                 condition=models.Q(("duo_meldingnummer", ""), _negated=True),

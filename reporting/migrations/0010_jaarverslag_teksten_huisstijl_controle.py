@@ -9,8 +9,10 @@ import reporting.models
 from django.conf import settings
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration
 
-class Migration(migrations.Migration):
+
+class Migration(PrerenderedMigration):
     dependencies = [
         ("cases", "0010_actie_organisatie"),
         ("reporting", "0003_alter_reportrun_options"),
@@ -103,6 +105,7 @@ class Migration(migrations.Migration):
             model_name="reportrun",
             name="controle",
             field=models.JSONField(
+                db_default=models.Value([], output_field=models.JSONField()),
                 blank=True,
                 default=list,
                 help_text="Getallen die elkaar tegenspreken (controle bij het maken), in het Nederlands.",
@@ -113,6 +116,7 @@ class Migration(migrations.Migration):
             model_name="reportrun",
             name="drie_jaren",
             field=models.BooleanField(
+                db_default=False,
                 default=False,
                 help_text="De kerncijfers van de laatste drie schooljaren naast elkaar (zoals Roermond).",
                 verbose_name="drie schooljaren",
