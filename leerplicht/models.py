@@ -345,6 +345,7 @@ class MeldingActie(models.Model):
         _("DUO-meldingnummer"),
         max_length=40,
         blank=True,
+        db_default="",  # the previous release inserts without it during an upgrade
         help_text=_("Nummer van een verzuimmelding van DUO die aan deze melding is toegevoegd."),
     )
 

@@ -25,6 +25,6 @@ def create_index(apps, schema_editor):
 class Migration(PrerenderedMigration):
     atomic = False
 
-    dependencies = [("cases", "0061_toewijzing")]
+    dependencies = [("cases", "0080_organisatie_ondertekening")]
 
     operations = [migrations.RunPython(create_index, migrations.RunPython.noop, elidable=False)]

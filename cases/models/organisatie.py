@@ -69,6 +69,7 @@ class Organisatie(models.Model):
         _("ondertekening: naam"),
         max_length=200,
         blank=True,
+        db_default="",  # the previous release inserts without it during an upgrade
         help_text=_(
             "Wie de brieven ondertekent, bijvoorbeeld de teamleider. Leeg: de medewerker die de brief maakt."
         ),
@@ -77,6 +78,7 @@ class Organisatie(models.Model):
         _("ondertekening: functie"),
         max_length=200,
         blank=True,
+        db_default="",  # the previous release inserts without it during an upgrade
         help_text=_(
             "Bijvoorbeeld 'Teamleider Leerplicht, namens het college van burgemeester en wethouders'."
         ),

@@ -2,8 +2,10 @@
 
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration
 
-class Migration(migrations.Migration):
+
+class Migration(PrerenderedMigration):
     dependencies = [
         ("koppelingen", "0002_brpstand"),
     ]

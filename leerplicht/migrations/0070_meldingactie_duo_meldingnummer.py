@@ -2,8 +2,10 @@
 
 from django.db import migrations, models
 
+from cases.platform.migration_ops import PrerenderedMigration
 
-class Migration(migrations.Migration):
+
+class Migration(PrerenderedMigration):
     dependencies = [
         ("leerplicht", "0040_werkvoorraad_urgentie"),
     ]
@@ -13,6 +15,7 @@ class Migration(migrations.Migration):
             model_name="meldingactie",
             name="duo_meldingnummer",
             field=models.CharField(
+                db_default="",
                 blank=True,
                 help_text="Nummer van een verzuimmelding van DUO die aan deze melding is toegevoegd.",
                 max_length=40,

@@ -11,7 +11,7 @@ class Migration(PrerenderedMigration):
     # migration (each RunPython renders the models again). Idempotent, so safe to run again.
     atomic = False
 
-    dependencies = [("leerplicht", "0040_werkvoorraad_urgentie")]
+    dependencies = [("leerplicht", "0070_meldingactie_duo_meldingnummer")]
 
     operations = [
         migrations.RunPython(

@@ -230,6 +230,9 @@ def test_new_migrations_render_their_models_before_taking_locks():
 ADDED_NOT_NULL = {
     ("leerplicht_melding", "duo_meldingnummer"): "''::character varying",
     ("leerplicht_meldingactie", "jongere_instemming"): "false",
+    ("leerplicht_meldingactie", "duo_meldingnummer"): "''::character varying",
+    ("cases_organisatie", "ondertekening_naam"): "''::character varying",
+    ("cases_organisatie", "ondertekening_functie"): "''::character varying",
     ("leerplicht_meldingactie", "verdachte"): "''::text",
     ("leerplicht_meldingroute", "jongere_instemming"): "false",
     ("leerplicht_meldingroute", "ouders_instemming"): "false",
