@@ -12,8 +12,14 @@ simulated leerplichtambtenaren, each in their own thread with their own account:
 1. they log in through the pages (password, then a TOTP code of their authenticator app) and get
    an API token;
 2. they make rounds over the pages and endpoints of a working day (their own werkvoorraad, the
-   team's, search by BSN and by name, a dossier, the API list, detail and a melding transition),
-   pausing a think time between requests (--think seconds on average, 0 for none).
+   team's, the list of all meldingen, the inbox of incoming signals, search by BSN and by name, a
+   dossier, a dossier with two ouders, the API list, detail and a melding transition), pausing a
+   think time between requests (--think seconds on average, 0 for none).
+
+The prepare step is idempotent (--reuse on an existing database adds nothing twice): it gives
+2,000 jongeren of the largest organisation a BSN, 1,000 of them two ouders (with the timeline
+lines the ouders service writes), and the organisation's inbox a year of DUO verzuimmeldingen
+(2,400 signals, of which ~300 wait for a person) through the DUO service.
 
 Prints p50 / p95 / p99 and requests per second per endpoint, the ratio of each p95 to the
 baseline's p95 measured in the same run, and whether the pages meet the target of
@@ -22,6 +28,7 @@ docs/performance.md. Traffic goes to 127.0.0.1 only; the loops are bounded.
 
 import argparse
 import http.client
+import json
 import os
 import random
 import re
@@ -31,6 +38,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -44,24 +52,44 @@ django.setup()
 
 from django.contrib.auth.models import Group  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.utils import timezone  # noqa: E402
 from django_otp.oath import totp  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 from knox.models import AuthToken  # noqa: E402
 
 from bench.generate import generate  # noqa: E402
-from cases.constants import Role  # noqa: E402
+from cases.constants import GegevensBron, OuderRelatie, OuderWijzigingSoort, Role  # noqa: E402
 from cases.demo import random_bsn  # noqa: E402
 from cases.models import Dossier, Jongere, Organisatie, User  # noqa: E402
+from cases.models.ouder import Ouder, OuderWijziging  # noqa: E402
+from koppelingen.constants import SignaalStatus  # noqa: E402
+from koppelingen.duo import mapping as duo_mapping  # noqa: E402
+from koppelingen.duo import service as duo_service  # noqa: E402
+from koppelingen.models import Signaal  # noqa: E402
 from leerplicht.constants import Fase  # noqa: E402
 from leerplicht.models import Melding  # noqa: E402
 from leerplicht.workflow import PHASES  # noqa: E402
 
 PASSWORD = "belasting-test-wachtwoord"  # noqa: S105 - a throwaway account on a throwaway database
-#: Pages that must meet the target: p95 under 150 ms and under 5x the baseline's p95.
-TARGET_PAGES = ("werkvoorraad (eigen)", "werkvoorraad (team)", "zoeken op BSN", "zoeken op naam", "dossier")
-TARGET_MS, TARGET_RATIO = 150, 5
+#: Pages that must meet the target (issue #20): p95 at most 110 ms and at most 4x the baseline's p95.
+TARGET_PAGES = (
+    "werkvoorraad (eigen)",
+    "werkvoorraad (team)",
+    "meldingen (lijst)",
+    "binnengekomen",
+    "zoeken op BSN",
+    "zoeken op naam",
+    "dossier",
+    "dossier met ouders",
+)
+TARGET_MS, TARGET_RATIO = 110, 4
 BASELINE = "basislijn (1 PK-query)"
 OWN_MELDINGEN = 150  # open meldingen assigned to each simulated leerplichtambtenaar
+WITH_BSN = 2000  # jongeren of the largest organisation given a BSN (searched by BSN)
+SAMPLED = 500  # of those, the dossiers the "dossier" endpoint opens (and their surnames searched)
+WITH_OUDERS = 1000  # the next ones get two ouders each: the "dossier met ouders" endpoint
+SIGNALEN, WACHTEND, MISLUKT = 2400, 300, 20  # DUO verzuimmeldingen in the inbox; still open
+DOORSTUREN_EVERY = 25  # one signal in 25 is about a jongere living outside the organisation
 
 
 def free_port() -> int:
@@ -75,7 +103,7 @@ def prepare(meldingen: int, users: int, reuse: bool) -> dict:
         generate(meldingen, 100 if meldingen >= 1_000_000 else 20, seed=1, prefix="load")
     organisatie = Organisatie.objects.get(slug="load-000")
     rng = random.Random(3)
-    jongeren = list(Jongere.objects.filter(organisatie=organisatie).order_by("pk")[:2000])
+    jongeren = list(Jongere.objects.filter(organisatie=organisatie).order_by("pk")[:WITH_BSN])
     for jongere in jongeren:
         jongere.bsn = random_bsn(rng)
     Jongere.objects.bulk_update(jongeren, ["bsn"])
@@ -110,19 +138,139 @@ def prepare(meldingen: int, users: int, reuse: bool) -> dict:
     ]
     melding_ids = list(Melding.objects.filter(organisatie=organisatie).values_list("pk", flat=True)[:5000])
     dossiers = dict(
-        Dossier.objects.filter(jongere__in=jongeren[:500]).values_list("pk", "jongere__achternaam")
+        Dossier.objects.filter(jongere__in=jongeren[:SAMPLED]).values_list("pk", "jongere__achternaam")
     )
+    met_ouders = jongeren[SAMPLED : SAMPLED + WITH_OUDERS]
+    add_ouders(met_ouders, rng)
+    add_signalen(organisatie, jongeren, rng)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # the state autovacuum keeps a live database in
     return {
         "accounts": accounts,
         "bsns": [j.bsn for j in jongeren],
         "dossiers": list(dossiers),
+        "dossiers_met_ouders": list(
+            Dossier.objects.filter(jongere__in=met_ouders).values_list("pk", flat=True)
+        ),
         "achternamen": list(dossiers.values()),
         "meldingen": melding_ids,
         "open": open_ids,
         "organisatie": organisatie.pk,
     }
+
+
+def add_ouders(jongeren: list, rng: random.Random) -> None:
+    """Two ouders with gezag for each of these jongeren (as the BRP delivers them: a shared
+    address), and the lines the ouders service writes on the timeline. Jongeren that already have
+    ouders (a rerun with --reuse) are left as they are."""
+    have = set(Ouder.objects.filter(jongere__in=jongeren).values_list("jongere_id", flat=True).distinct())
+    nieuw = []
+    for jongere in jongeren:
+        if jongere.pk in have:
+            continue
+        postcode = f"{rng.randint(1000, 9999)} {rng.choice('ABCDEFGHJKLM')}{rng.choice('ABCDEFGHJKLM')}"
+        huisnummer = str(rng.randint(1, 200))
+        for voornaam, relatie in (
+            (rng.choice(["Fatima", "Anna", "Sanne", "Ayse"]), OuderRelatie.OUDER),
+            (rng.choice(["Jan", "Mehmet", "Pieter", "Kees"]), OuderRelatie.OUDER),
+        ):
+            nieuw.append(
+                Ouder(
+                    organisatie_id=jongere.organisatie_id,
+                    jongere=jongere,
+                    bsn=random_bsn(rng),
+                    voornamen=voornaam,
+                    achternaam=jongere.achternaam,
+                    relatie=relatie,
+                    straat="Dorpsstraat",
+                    huisnummer=huisnummer,
+                    postcode=postcode,
+                    woonplaats="Belastingstad",
+                    bron=GegevensBron.BRP,
+                    bron_datum=date(2025, 9, 1),
+                )
+            )
+    ouders = Ouder.objects.bulk_create(nieuw, batch_size=5000)
+    OuderWijziging.objects.bulk_create(
+        (
+            OuderWijziging(ouder=o, soort=OuderWijzigingSoort.TOEGEVOEGD, bron=GegevensBron.BRP)
+            for o in ouders
+        ),
+        batch_size=5000,
+    )
+
+
+def add_signalen(organisatie, jongeren: list, rng: random.Random) -> None:
+    """A year of DUO verzuimmeldingen for the organisation's inbox, read through the DUO service
+    as an uploaded document; most are handled (accepted or dismissed), a few hundred wait. Nothing
+    is added when the inbox already holds them (a rerun with --reuse)."""
+    if Signaal.objects.filter(organisatie=organisatie, extern_id__startswith="LOAD-").exists():
+        return
+    eigen = list(organisatie.gemeenten.values_list("code", flat=True))
+    soorten = [s for s in duo_mapping.VERZUIMSOORT if s != "18_plus"]
+    meldingen = []
+    for i in range(SIGNALEN):
+        jongere = jongeren[rng.randrange(len(jongeren))]
+        datum = date(2024, 9, 1) + timedelta(days=i * 365 // SIGNALEN)
+        meldingen.append(
+            {
+                "meldingnummer": f"LOAD-{i:05d}",
+                "datum_melding": datum.isoformat(),
+                "leerling": {
+                    # One in ten without a BSN (an onderwijsnummer only): the inbox cannot match it.
+                    "bsn": jongere.bsn if i % 10 else "",
+                    "onderwijsnummer": "" if i % 10 else f"{100000000 + i}",
+                    "voornamen": jongere.voornamen,
+                    "voorvoegsel": jongere.tussenvoegsel,
+                    "achternaam": jongere.achternaam,
+                    "geboortedatum": jongere.geboortedatum.isoformat(),
+                    "straat": "Dorpsstraat 1",
+                    "postcode": "1011 AB",
+                    "woonplaats": "Belastingstad",
+                    "gemeentecode": "GM9999" if i % DOORSTUREN_EVERY == 0 else rng.choice(eigen),
+                },
+                "school": {"brin": "L000", "vestiging": "00", "naam": "Belastingcollege"},
+                "onderwijssoort": "vmbo",
+                "verzuimsoort": rng.choice(soorten),
+                "periode": {"van": (datum - timedelta(days=28)).isoformat(), "tot": datum.isoformat()},
+                "uren": rng.randint(16, 60),
+                "dagen": None,
+                "reden": "Ongeoorloofd afwezig.",
+                "ondernomen_acties": "Gesprek met ouders.",
+                "verzoek_actie_gemeente": True,
+            }
+        )
+    document = {
+        "formaat": duo_mapping.FORMAAT,
+        "aangemaakt_op": "2025-08-31T08:00:00+02:00",
+        "meldingen": meldingen,
+    }
+    run = duo_service.document_verwerken(
+        organisatie=organisatie, inhoud=json.dumps(document).encode(), via="upload"
+    )
+    if run.fout:
+        sys.exit(f"DUO-document voor de inbox geweigerd: {run.fout}")
+    # The oldest were handled by the team (accepted or dismissed); the newest still wait, a few
+    # could not be applied.
+    signalen = Signaal.objects.filter(organisatie=organisatie, extern_id__startswith="LOAD-")
+    handled = list(
+        signalen.order_by("ontvangen_op", "pk").values_list("pk", flat=True)[: SIGNALEN - WACHTEND]
+    )
+    behandelaar = User.objects.filter(organisatie=organisatie, username="load-lpa-00").first()
+    now = timezone.now()
+    Signaal.objects.filter(pk__in=handled[::4]).update(
+        status=SignaalStatus.AFGEWEZEN,
+        afwijsreden="Al bekend.",
+        afgehandeld_op=now,
+        afgehandeld_door=behandelaar,
+    )
+    Signaal.objects.filter(pk__in=[pk for i, pk in enumerate(handled) if i % 4]).update(
+        status=SignaalStatus.TOEGEPAST, afgehandeld_op=now, afgehandeld_door=behandelaar
+    )
+    waiting = signalen.exclude(pk__in=handled).values_list("pk", flat=True)[:MISLUKT]
+    Signaal.objects.filter(pk__in=list(waiting)).update(
+        status=SignaalStatus.MISLUKT, foutmelding="De school is niet gevonden."
+    )
 
 
 class Client:
@@ -182,7 +330,10 @@ def round_of(data, rng, open_pool):
         ("werkvoorraad (team)", "GET", "/werkvoorraad/?behandelaar=", None, False),
         ("zoeken op BSN", "POST", "/jongeren/", urlencode({"q": rng.choice(data["bsns"])}), False),
         ("zoeken op naam", "POST", "/jongeren/", urlencode({"q": rng.choice(data["achternamen"])}), False),
+        ("meldingen (lijst)", "GET", "/meldingen/", None, False),
+        ("binnengekomen", "GET", "/binnengekomen/", None, False),
         ("dossier", "GET", f"/dossiers/{rng.choice(data['dossiers'])}/", None, False),
+        ("dossier met ouders", "GET", f"/dossiers/{rng.choice(data['dossiers_met_ouders'])}/", None, False),
         ("API meldingen lijst", "GET", "/api/v1/meldingen/", None, True),
         ("API melding detail", "GET", f"/api/v1/meldingen/{rng.choice(data['meldingen'])}/", None, True),
     ]
@@ -233,9 +384,14 @@ def main():
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--reuse", action="store_true", help="bestaande gegevens in DATABASE_URL gebruiken")
+    parser.add_argument(
+        "--prepare-only", action="store_true", help="alleen de gegevens voorbereiden, geen belastingstest"
+    )
     args = parser.parse_args()
     print(f"Gegevens: {args.meldingen:,} meldingen ...", flush=True)
     data = prepare(args.meldingen, args.users, args.reuse)
+    if args.prepare_only:
+        return
     total = Melding.objects.count()
     port = free_port()
     server = start_server(port, args.workers, args.threads)

@@ -26,12 +26,31 @@ def scope_for(user) -> dict | None:
     if not user.has_perm(VIEW_PERMISSION):
         return None
     if not hasattr(user, "_gemeente_scope"):
-        # Cached on the user object: one query per request, not one per queryset.
-        user._gemeente_scope = list(user.gemeenten.values_list("pk", flat=True))
+        # Cached on the user object (one read per request, not one per queryset), and across
+        # requests with the permissions: every page asks.
+        user._gemeente_scope = _gemeente_scope(user)
     scope = {"organisatie_id": user.organisatie_id}
     if user._gemeente_scope:
         scope["woongemeente_id__in"] = user._gemeente_scope
     return scope
+
+
+def _gemeente_scope(user) -> list[int]:
+    """The gemeenten a user is restricted to (none: the whole organisation). Kept in the shared
+    cache under the generation of cases/accounts/generation.py, which moves on whenever a user's
+    gemeenten change (m2m signal), so a restriction added or lifted holds from the next request."""
+    from cases.accounts import generation
+
+    def read():
+        return list(user.gemeenten.values_list("pk", flat=True))
+
+    if not generation.cache_is_shared():
+        return read()
+    key = f"gemeenten:{user.pk}:{user.date_joined.timestamp()}"
+    return generation.cached({key: read}, GEMEENTE_SCOPE_TIMEOUT)[key]
+
+
+GEMEENTE_SCOPE_TIMEOUT = 300  # seconds; a safety net, the generation keeps it current
 
 
 class ScopedQuerySet(models.QuerySet):

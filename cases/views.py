@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cases import registry, selectors, services, zoekopdrachten
+from cases.accounts import generation
 from cases.privacy.audit import log_access, log_listing
 from cases.verhuizing import views as overdracht_views
 
@@ -41,9 +42,22 @@ CHANGE_JONGERE = "cases.change_jongere"
 def purpose_of(user) -> Verwerkingsactiviteit:
     """The processing purpose a user's reads fall under, by their role (group membership, not a
     permission: the purpose in the log follows the role the organisation gave)."""
-    if user.groups.filter(name__iexact="doorstroomcoach").exists():
+    if "doorstroomcoach" in _group_names(user):
         return Verwerkingsactiviteit.BEGELEIDING_DOORSTROOMPUNT
     return Verwerkingsactiviteit.HANDHAVING_LEERPLICHT
+
+
+def _group_names(user) -> set[str]:
+    """The user's roles in lower case; from the shared cache under the permissions' generation
+    (it moves on when a user's groups change), so a dossier or search page asks no query for it."""
+
+    def read():
+        return {name.lower() for name in user.groups.values_list("name", flat=True)}
+
+    if not generation.cache_is_shared():
+        return read()
+    key = f"groepen:{user.pk}:{user.date_joined.timestamp()}"
+    return generation.cached({key: read}, 300)[key]
 
 
 @login_required

@@ -47,7 +47,8 @@ def binnengekomen(request):
     tab = request.GET.get("tab", "te-beoordelen")
     if tab not in TABS:
         tab = "te-beoordelen"
-    queryset = selectors.signalen_for(request.user).filter(**TABS[tab])
+    # The list shows neither the raw content nor the proposed data: not read (JSON of every row).
+    queryset = selectors.signalen_for(request.user).filter(**TABS[tab]).defer("inhoud", "gegevens")
     if tab == "afgehandeld":
         queryset = queryset.order_by("-afgehandeld_op", "-pk")
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -184,6 +184,18 @@ class Melding(OwnedByOrganisation, VersionedModel):
             ),
             models.Index(fields=["organisatie", "extern_id"]),
             signaal_index("melding_signaal"),
+            # The jaarverslag: every table counts an organisation-year's meldingen by some of
+            # these columns. Covering them, PostgreSQL answers from the index alone (index-only
+            # scan) instead of visiting a heap page per melding: ~3x fewer pages read per table
+            # (`id` too: the ORM counts the primary key).
+            models.Index(
+                fields=["organisatie", "ontvangen_op"],
+                include=[
+                    *("soort", "gemeente", "dossier", "reden", "resultaat", "fase", "onderwijssoort"),
+                    *("leeftijd", "proces_verbaal", "halt_verwijzing", "gezin_id", "id"),
+                ],
+                name="melding_jaarverslag",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

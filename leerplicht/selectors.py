@@ -62,6 +62,31 @@ def werkvoorraad_meldingen(user, today: date) -> QuerySet[Melding]:
     )
 
 
+def meldingen_lijst(queryset: QuerySet[Melding]) -> QuerySet[Melding]:
+    """A page of the meldingen list: only the relations and columns its table shows (jongere,
+    soort, dates, fase, resultaat, behandelaar). `meldingen_for` joins six tables and reads every
+    column of them (the export needs them); for 25 rows of a large organisation that is a third of
+    the page's work."""
+    return (
+        queryset.select_related(None)
+        .select_related("dossier__jongere", "behandelaar", "resultaat")
+        .only(
+            *(
+                "organisatie_id",
+                "dossier_id",
+                "soort",
+                "ontvangen_op",
+                "fase",
+                "resultaat_id",
+                "behandelaar_id",
+            ),
+            *JONGERE_NAAM,
+            "resultaat__label",
+            *("behandelaar__username", "behandelaar__first_name", "behandelaar__last_name"),
+        )
+    )
+
+
 def open_vrijstellingen(user) -> QuerySet[Vrijstelling]:
     return (
         Vrijstelling.objects.visible_to(user)

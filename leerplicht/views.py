@@ -26,6 +26,7 @@ from cases.filtering import FilterSet
 from cases.forms import apply_errors, style_fields
 from cases.idempotency import AlVerwerkt
 from cases.models import Dossier, Gemeente, Jongere
+from cases.pagination import CappedPaginator
 from cases.privacy.audit import log_access, log_listing
 from cases.rules import Schooljaar, age_on
 from cases.workflow import TransitionError
@@ -38,6 +39,10 @@ from .services import PURPOSE, MeldingGegevens, MeldingWarnings
 from .workflow import MAS, PHASES, is_backwards
 
 PAGE_SIZE = 25  # as the other lists (jongeren, caseload)
+#: The meldingen list counts at most this many: a large city has 150,000 meldingen over five
+#: years, and counting them all on every page costs more than showing the page, while telling the
+#: user nothing a "more than 5000, choose a schooljaar or another filter" does not.
+MELDINGEN_TELLEN_TOT = 5000
 AANVRAGEN_OP_WERKVOORRAAD = 10  # the most urgent; the aanvragen page has them all
 URGENTIE, ONTVANGEN = "urgentie", "ontvangen"  # werkvoorraad order; urgency is the default
 BRIN = re.compile(r"[0-9A-Z]{4}(\d{2})?")  # a BRIN code, optionally with the vestiging number
@@ -223,7 +228,9 @@ def meldingen(request):
     export = request.GET.get("export")
     if export in FORMATS and filterset.is_valid():
         return _export_meldingen(request, filterset.qs, export)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(
+        selectors.meldingen_lijst(filterset.qs), PAGE_SIZE, limit=MELDINGEN_TELLEN_TOT
+    ).get_page(request.GET.get("page"))
     log_listing(
         actor=request.user,
         jongeren=[m.dossier.jongere for m in page.object_list],

@@ -344,6 +344,45 @@ def api_tokens_page(w):
     )
 
 
+def binnengekomen(w):
+    """The inbox: signals waiting for a person, each naming its jongere."""
+    from koppelingen.models import Signaal
+
+    def make():
+        n = w.next()
+        Signaal.objects.create(
+            organisatie=w.org,
+            bron="duo_verzuim",
+            soort="verzuimmelding",
+            extern_id=f"VM-{n}",
+            inhoud={},
+            voorstel="nieuwe_melding",
+            jongere=w.jongere(),
+            gemeente=w.gemeente,
+            bewaren_tot=timezone.localdate() + timedelta(days=365),
+        )
+
+    return Budget(w.page(w.lpa, reverse("binnengekomen")), repeat(make), page_size=PAGE_SIZE)
+
+
+def dossier_ouders(w):
+    """A dossier with its ouders/verzorgers (art. 2 Lpw) and their lines on the timeline."""
+    from cases.constants import OuderWijzigingSoort
+    from cases.models import Ouder, OuderWijziging
+
+    jongere = w.jongere(achternaam="Eigen", geboortedatum=years_ago(12))
+
+    def make():
+        ouder = Ouder.objects.create(
+            organisatie=w.org, jongere=jongere, achternaam=marker(w.next()), voornamen="Sam"
+        )
+        OuderWijziging.objects.create(
+            ouder=ouder, soort=OuderWijzigingSoort.TOEGEVOEGD, bron="handmatig", gebruiker=w.lpa
+        )
+
+    return Budget(w.page(w.lpa, reverse("dossier", args=[jongere.dossier.pk])), repeat(make))
+
+
 PAGES = {
     "start": start_page,
     "jongeren-naam": jongeren_search_by_name,
@@ -353,6 +392,8 @@ PAGES = {
     "vrijstelling": vrijstelling_detail,
     "traject_detail": traject_detail,
     "dossier": dossier_everything,
+    "dossier-ouders": dossier_ouders,
+    "binnengekomen": binnengekomen,
     "werkvoorraad-aanvragen": werkvoorraad_aanvragen,
     "aanvragen": aanvragen_list,
     "teamoverzicht": teamoverzicht,

@@ -63,6 +63,7 @@ def connect_signals() -> None:
     for through in (
         User.groups.through,
         User.user_permissions.through,
+        User.gemeenten.through,  # the visibility gate's gemeente scope (cases/access.py)
         Group.permissions.through,
         Organisatie.gemeenten.through,
     ):

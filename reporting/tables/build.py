@@ -6,7 +6,7 @@ from cases.models import Organisatie
 from cases.platform.replica import reads_from_replica
 from cases.rules import Schooljaar
 
-from . import doorstroom, feiten, indicatoren, leerplicht, verhuizing
+from . import cijfers, doorstroom, feiten, indicatoren, leerplicht, verhuizing
 from .base import Report
 
 # The builders in report order; each returns a list of Tables and runs a fixed number of
@@ -72,7 +72,8 @@ def build_report(
         generated_at=timezone.now(),
     )
     # Pure reads that may lag a moment behind: from the read replica when there is one.
-    with reads_from_replica():
+    # cijfers.gedeeld(): the counts several tables share are read once per year.
+    with reads_from_replica(), cijfers.gedeeld():
         for builder in BUILDERS:
             report.tables.extend(builder(organisatie, schooljaar, vergelijkingsjaar, report.gemeenten))
         report.feiten = feiten.feiten(organisatie, schooljaar)

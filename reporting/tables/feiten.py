@@ -1,10 +1,9 @@
 """Figures the controle and the OCW leerplichttelling need that no table of the jaarverslag
 shows. A fixed number of grouped queries, whatever the amount of data."""
 
-from django.db.models import Count, Q
-
 from leerplicht.constants import Fase
 
+from .cijfers import melding_cijfers
 from .common import grouped
 from .leerplicht import meldingen_of, vrijstellingen_of
 
@@ -16,17 +15,18 @@ def feiten(organisatie, schooljaar) -> dict:
     zonder = grouped(meldingen.filter(fase=Fase.AFGESLOTEN, resultaat__isnull=True), "soort")
     buiten = meldingen.exclude(gemeente_id__in=organisatie.gemeenten.values("pk")).count()
     # Per gemeente and soort, for the OCW leerplichttelling (reporting/leerplichttelling.py):
-    # meldingen, distinct leerlingen, processen-verbaal and Halt-verwijzingen. One query each.
+    # meldingen, distinct leerlingen, processen-verbaal and Halt-verwijzingen.
+    # (shared with the kerncijfers: reporting/tables/cijfers.py, one statement per year)
     per_gemeente = {
-        (r["gemeente_id"], r["soort"]): r
-        for r in meldingen.order_by()
-        .values("gemeente_id", "soort")
-        .annotate(
-            meldingen=Count("pk"),
-            leerlingen=Count("dossier", distinct=True),
-            pv=Count("pk", filter=Q(proces_verbaal=True)),
-            halt=Count("pk", filter=Q(halt_verwijzing=True)),
-        )
+        (gid, soort): {
+            "gemeente_id": gid,
+            "soort": soort,
+            "meldingen": t.meldingen,
+            "leerlingen": t.leerlingen,
+            "pv": t.pv,
+            "halt": t.halt,
+        }
+        for (gid, soort), t in melding_cijfers(organisatie, schooljaar).per_gemeente_soort.items()
     }
     vrijstellingen = grouped(
         vrijstellingen_of(organisatie, schooljaar), "gemeente_id", "grondslag", "besluit"

@@ -12,16 +12,13 @@ differ; the page says so.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from leerplicht.constants import MeldingSoort
 from reporting.models import Populatie
 
 from .base import LEERPLICHT, Column, Row, Table
+from .cijfers import melding_cijfers  # BBV_RELATIEF: the soorten of relatief verzuim
 from .definities import telt
-
-RELATIEF = [MeldingSoort.RELATIEF_WETTELIJK, MeldingSoort.THUISZITTER]
 
 
 def per_1000(part: int | None, whole: int | None) -> float | None:
@@ -43,20 +40,15 @@ def _population(gemeente_ids, jaar) -> int | None:
 
 
 def _figures(organisatie, jaar, gemeente_ids, vsv_percentage):
-    from .leerplicht import meldingen_of
-
-    counts = meldingen_of(organisatie, jaar).aggregate(
-        absoluut=Count("dossier", distinct=True, filter=Q(soort=MeldingSoort.ABSOLUUT)),
-        relatief=Count("dossier", distinct=True, filter=Q(soort__in=RELATIEF)),
-        alle=Count("pk"),
-    )
+    # Distinct leerlingen per kind: counted with the kerncijfers (cijfers.py, one statement).
+    cijfers = melding_cijfers(organisatie, jaar)
     populatie = _population(gemeente_ids, jaar)
     return {
         "populatie": populatie,
-        "absoluut": per_1000(counts["absoluut"], populatie),
-        "relatief": per_1000(counts["relatief"], populatie),
+        "absoluut": per_1000(cijfers.leerlingen_absoluut, populatie),
+        "relatief": per_1000(cijfers.leerlingen_relatief, populatie),
         "vsv": vsv_percentage,
-        "has_data": bool(counts["alle"]),
+        "has_data": bool(cijfers.totaal.meldingen),
     }
 
 

@@ -58,6 +58,40 @@ def test_user_restricted_to_a_gemeente_sees_only_that_gemeente(client, organisat
     assert client.get(reverse("dossier", args=[in_roerdalen.dossier.pk])).status_code == 200
 
 
+def test_a_gemeente_restriction_added_or_lifted_holds_from_the_next_request(client, organisatie_b):
+    # The gemeente scope is cached across requests (as the permissions are): a change of the
+    # user's gemeenten must still count at once.
+    roermond, roerdalen = organisatie_b.gemeenten.order_by("code")
+    in_roermond = JongereFactory(organisatie=organisatie_b, woongemeente=roermond)
+    user = UserFactory(organisatie=organisatie_b)
+    client.force_login(user)
+    url = reverse("dossier", args=[in_roermond.dossier.pk])
+    assert client.get(url).status_code == 200
+    user.gemeenten.add(roerdalen)
+    assert client.get(url).status_code == 404
+    user.gemeenten.remove(roerdalen)
+    assert client.get(url).status_code == 200
+
+
+def test_a_role_change_changes_the_purpose_in_the_log_from_the_next_request(client, organisatie_a, jongere_a):
+    from django.contrib.auth.models import Group
+
+    from cases.models import AuditEntry
+
+    user = UserFactory(organisatie=organisatie_a, role=Role.LEERPLICHTAMBTENAAR)
+    client.force_login(user)
+    url = reverse("dossier", args=[jongere_a.dossier.pk])
+    client.get(url)
+    user.groups.set([Group.objects.get(name=str(Role.DOORSTROOMCOACH.label))])
+    client.get(url)
+    doelen = list(
+        AuditEntry.objects.filter(gebruiker_id=user.pk, actie="inzien")
+        .order_by("pk")
+        .values_list("doel", flat=True)
+    )
+    assert doelen == ["handhaving_leerplicht", "begeleiding_doorstroompunt"]
+
+
 @pytest.mark.parametrize("role", [Role.TEAMLEIDER, Role.FUNCTIONEEL_BEHEERDER])
 def test_roles_without_case_work_get_403_and_see_no_personal_data(client, organisatie_a, jongere_a, role):
     user = UserFactory(organisatie=organisatie_a, role=role)

@@ -35,6 +35,26 @@ def test_the_list_shows_open_and_closed_and_filters_by_schooljaar(client, lpa, m
     assert "1 melding" in page and "Dicht" in page and ">Sam Open" not in page
 
 
+def test_a_large_list_says_more_than_the_count_limit_and_shows_the_newest(client, lpa, org, monkeypatch):
+    # A city has 150,000 meldingen: the list counts up to a limit instead of all of them.
+    monkeypatch.setattr("leerplicht.views.MELDINGEN_TELLEN_TOT", 3)
+    for day, naam in enumerate(["Eerste", "Tweede", "Derde", "Vierde"], start=1):
+        MeldingFactory(
+            dossier=JongereFactory(organisatie=org, achternaam=naam).dossier, ontvangen_op=date(2025, 9, day)
+        )
+    client.force_login(lpa)
+    page = client.get(reverse("meldingen")).content.decode()
+    assert "Meer dan 3 meldingen" in page and "U ziet de nieuwste 3" in page
+    # The newest three, newest first; the oldest is reached through a filter.
+    assert page.index("Vierde") < page.index("Derde") < page.index("Tweede")
+    assert "Eerste" not in page
+    # A filter that leaves fewer than the limit gives the exact count again.
+    page = client.get(reverse("meldingen"), {"status": "open"}).content.decode()
+    assert "4 meldingen" not in page and "Meer dan 3" in page
+    page = client.get(reverse("meldingen"), {"schooljaar": "2024"}).content.decode()
+    assert "0 meldingen" in page
+
+
 def test_csv_export_has_the_filtered_rows_and_is_logged(client, lpa, meldingen):
     client.force_login(lpa)
     response = client.get(reverse("meldingen"), {"status": "afgesloten", "export": "csv"})
