@@ -1,21 +1,22 @@
 """A covering index for the jaarverslag's counts (docs/performance.md). Built concurrently: the
 table stays readable and writable while it is built (no lock beyond SHARE UPDATE EXCLUSIVE), so
 the migration can run while the previous release serves. Concurrent builds cannot run inside a
-transaction, hence atomic = False."""
+transaction, hence atomic = False (SafeAddIndex builds a plain index on SQLite)."""
 
-from django.contrib.postgres.operations import AddIndexConcurrently
-from django.db import migrations, models
+from django.db import models
+
+from cases.platform.migration_ops import PrerenderedMigration, SafeAddIndex
 
 
-class Migration(migrations.Migration):
+class Migration(PrerenderedMigration):
     atomic = False
 
     dependencies = [
-        ("leerplicht", "0040_werkvoorraad_urgentie"),
+        ("leerplicht", "0120_database_defaults"),
     ]
 
     operations = [
-        AddIndexConcurrently(
+        SafeAddIndex(
             model_name="melding",
             index=models.Index(
                 fields=["organisatie", "ontvangen_op"],
