@@ -125,6 +125,11 @@ if DATABASES["default"]["ENGINE"].endswith(".postgresql"):
     # runs it; a page then skips PostgreSQL's planning (which costs more than the execution of
     # our indexed queries). Turn it off behind a pooler in transaction mode (PgBouncer < 1.21).
     _options.setdefault("server_side_binding", env.bool("DATABASE_SERVER_SIDE_BINDING", default=True))
+    # Behind a pooler in transaction mode a server-side cursor (QuerySet.iterator()) can outlive
+    # the transaction that holds its server connection: Django's switch turns them off.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool(
+        "DATABASE_DISABLE_SERVER_SIDE_CURSORS", default=False
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Optional PostgreSQL read replica for the jaarverslag (cases/platform/replica.py); everything else uses
 # the primary.
@@ -153,7 +158,8 @@ REDIS_URL = env("REDIS_URL", default="")
 # otherwise in the memory of the one process of the embedded default.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's RedisCache, but a Redis outage reads as an empty cache instead of a 500.
+        "BACKEND": "cases.platform.cache.ResilientRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "lp",
     }
@@ -217,7 +223,7 @@ if OIDC_ENABLED:
 # cache: the sliding expiry rewrites the session on every request, which in the database was a
 # write and a commit per page view. Without Redis (the embedded default) they stay in the database.
 SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cache" if REDIS_URL else "django.contrib.sessions.backends.db"
+    "cases.platform.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 )
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
