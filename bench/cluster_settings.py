@@ -3,7 +3,7 @@ test's settings (bench/settings.py: real password hashers, the baseline view) wi
 replica of DATABASE_REPLICA_URL as a real second database instead of the test suite's mirror.
 
 The rest comes from the environment as in production: DATABASE_URL (PgBouncer in transaction
-mode, so DATABASE_SERVER_SIDE_BINDING=false and DATABASE_DISABLE_SERVER_SIDE_CURSORS=true),
+mode, so DATABASE_SERVER_SIDE_BINDING=false and ?disable_server_side_cursors=true),
 REDIS_URL, DOCUMENTS_S3_*. REPORTING_RENDER_DELAY (seconds) holds a jaarverslag before its PDF,
 so the worker drill can kill the worker in the middle of a render.
 """

@@ -42,12 +42,13 @@ E = os.environ
 if "DATABASE_DIRECT_URL" in E:
     E["DATABASE_URL"] = E["DATABASE_DIRECT_URL"]
 
-import contextlib
+import contextlib  # noqa: E402
 
+# isort: off
+from bench import load  # noqa: E402  (django.setup() with bench.settings, before any model import)
 from django.db import transaction  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
-
-from bench import load  # noqa: E402  (django.setup() with bench.settings)
+# isort: on
 
 T = Path(E.get("CLUSTER_DIR") or tempfile.gettempdir())
 LB_PORT = int(E.get("LB_PORT", "0"))

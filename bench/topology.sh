@@ -13,8 +13,11 @@
 #   bench/topology.sh --drills "app worker" only these drills (app worker replica redis backup)
 #
 # PgBouncer 1.18 (Debian 12) has no prepared statements in transaction mode: the app servers run
-# with DATABASE_SERVER_SIDE_BINDING=false and DATABASE_DISABLE_SERVER_SIDE_CURSORS=true, and the
+# with DATABASE_SERVER_SIDE_BINDING=false and ?disable_server_side_cursors=true in DATABASE_URL, and the
 # per-connection planner options of config/settings/base.py are set on the database instead.
+# The whole script is one block: bash reads it completely before running it, so editing the file
+# while a topology runs does not change the running script.
+{
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -139,9 +142,10 @@ echo $! >"$T/s3.pid"
 # The environment of every application process.
 export DJANGO_SETTINGS_MODULE=bench.cluster_settings
 export SECRET_KEY=topology-drill-secret-key-not-for-production-use
-export DATABASE_URL="postgres://postgres@127.0.0.1:$BOUNCER_PORT/leerplicht"
+# Behind a transaction pooler a server-side cursor (QuerySet.iterator()) can outlive the
+# transaction that holds its server connection: Django's switch, read from the URL, turns them off.
+export DATABASE_URL="postgres://postgres@127.0.0.1:$BOUNCER_PORT/leerplicht?disable_server_side_cursors=true"
 export DATABASE_SERVER_SIDE_BINDING=false
-export DATABASE_DISABLE_SERVER_SIDE_CURSORS=true
 export DATABASE_DIRECT_URL="postgres://postgres@127.0.0.1:$PRIMARY_PORT/leerplicht"
 export DATABASE_REPLICA_URL="postgres://postgres@127.0.0.1:$REPLICA_PORT/leerplicht?connect_timeout=3"
 export REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
@@ -229,3 +233,5 @@ if [ "$MODE" = up ]; then
   while true; do sleep 3600; done
 fi
 .venv/bin/python bench/drills.py --meldingen "$MELDINGEN" --drills "$DRILLS"
+exit
+}

@@ -125,11 +125,6 @@ if DATABASES["default"]["ENGINE"].endswith(".postgresql"):
     # runs it; a page then skips PostgreSQL's planning (which costs more than the execution of
     # our indexed queries). Turn it off behind a pooler in transaction mode (PgBouncer < 1.21).
     _options.setdefault("server_side_binding", env.bool("DATABASE_SERVER_SIDE_BINDING", default=True))
-    # Behind a pooler in transaction mode a server-side cursor (QuerySet.iterator()) can outlive
-    # the transaction that holds its server connection: Django's switch turns them off.
-    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool(
-        "DATABASE_DISABLE_SERVER_SIDE_CURSORS", default=False
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Optional PostgreSQL read replica for the jaarverslag (cases/platform/replica.py); everything else uses
 # the primary.
