@@ -72,7 +72,26 @@ def kill_group(name: str, sig=signal.SIGKILL) -> None:
     if pid is None:
         return
     with contextlib.suppress(ProcessLookupError):
-        os.killpg(pid, sig)
+        # gunicorn --daemon and celery --detach fork twice: the master is not the leader of its
+        # process group, but the group holds it and its workers only.
+        group = os.getpgid(pid)
+        if group == os.getpgid(0):
+            os.kill(pid, sig)
+        else:
+            os.killpg(group, sig)
+
+    def gone():
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        # A child of ours (the worker of a former drill) that exited is a zombie until reaped.
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)
+        return False
+
+    # Wait for the end, so it cannot remove the pid file of its successor on its way out.
+    wait_until(gone, 60)
     (T / f"{name}.pid").unlink(missing_ok=True)
 
 
@@ -192,6 +211,7 @@ def report(title: str, lines: dict) -> None:
 
 
 def drill_app(run: Load) -> dict:
+    wait_until(lambda: set(haproxy_status().values()) == {"UP"}, 180, 1)  # both serving first
     time.sleep(WARMUP)
     start = time.monotonic()
     kill_group("app1")

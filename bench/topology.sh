@@ -79,12 +79,17 @@ stop_all() {
   for pidfile in "$T"/*.pid; do
     [ -f "$pidfile" ] || continue
     pid=$(cat "$pidfile")
-    # Celery and gunicorn run in their own session: stop the whole process group.
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+    # Each service runs in its own process group (gunicorn and celery with their workers).
+    group=$(ps -o pgid= -p "$pid" | tr -d ' ')
+    if [ -n "$group" ] && [ "$group" != "$(ps -o pgid= -p $$ | tr -d ' ')" ]; then
+      kill -TERM -- "-$group" 2>/dev/null
+    else
+      kill -TERM "$pid" 2>/dev/null
+    fi
   done
-  sleep 1
+  sleep 2
   for pidfile in "$T"/*.pid; do
-    [ -f "$pidfile" ] && { kill -KILL -- "-$(cat "$pidfile")" 2>/dev/null || kill -KILL "$(cat "$pidfile")" 2>/dev/null; }
+    [ -f "$pidfile" ] && kill -KILL "$(cat "$pidfile")" 2>/dev/null
   done
   for cluster in "$T"/pg-*; do
     [ -d "$cluster" ] && "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$cluster" -m immediate stop >/dev/null 2>&1
@@ -197,7 +202,9 @@ backend app
   option httpchk GET /gezondheid/
   http-check send hdr Host 127.0.0.1
   http-check expect status 200
-  default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 2
+  # A check waits behind the requests a busy sync worker has in hand: give it 5 s, not inter.
+  timeout check 5s
+  default-server inter 2s fastinter 1s downinter 1s fall 2 rise 2
   server app1 127.0.0.1:$APP1_PORT check
   server app2 127.0.0.1:$APP2_PORT check
 listen stats
@@ -226,7 +233,7 @@ Topologie draait (map $T):
 EOF
 
 # The environment of the drills, for running bench/drills.py again by hand against this topology.
-export -p | grep -E ' (CLUSTER_DIR|PG_BIN|AS_PG|[A-Z0-9]+_PORT|[A-Z0-9]+_CMD|DJANGO_SETTINGS_MODULE|SECRET_KEY|DATABASE_[A-Z_]+|REDIS_URL|DOCUMENTS_S3_[A-Z_]+|AWS_[A-Z_]+|CELERY_VISIBILITY_TIMEOUT|LB_URL)=' >"$T/env.sh"
+export -p | grep -E ' (CLUSTER_DIR|PG_BIN|AS_PG|[A-Z0-9]+_PORT|[A-Z0-9_]+_CMD|DJANGO_SETTINGS_MODULE|SECRET_KEY|DATABASE_[A-Z_]+|REDIS_URL|DOCUMENTS_S3_[A-Z_]+|AWS_[A-Z_]+|CELERY_VISIBILITY_TIMEOUT|LB_URL)=' >"$T/env.sh"
 if [ "$MODE" = up ]; then
   echo "Omgeving voor bench/drills.py: source $T/env.sh"
   echo "Ctrl-C stopt alles."
