@@ -204,7 +204,10 @@ backend app
   http-check expect status 200
   # A check waits behind the requests a busy sync worker has in hand: give it 5 s, not inter.
   timeout check 5s
-  default-server inter 2s fastinter 1s downinter 1s fall 2 rise 2
+  # At most as many requests per server as it has workers; the rest waits in HAProxy's queue, so a
+  # health check waits for one request at most and a busy server is not taken for a dead one.
+  timeout queue 60s
+  default-server inter 2s fastinter 1s downinter 1s fall 2 rise 2 maxconn 2
   server app1 127.0.0.1:$APP1_PORT check
   server app2 127.0.0.1:$APP2_PORT check
 listen stats
