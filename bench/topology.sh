@@ -192,7 +192,7 @@ defaults
   timeout client 120s
   timeout server 120s
   retries 3
-  option redispatch
+  option redispatch 1  # every retry of a refused connection goes to another server
   option http-server-close
 frontend web
   bind 127.0.0.1:$LB_PORT
@@ -240,7 +240,7 @@ export -p | grep -E ' (CLUSTER_DIR|PG_BIN|AS_PG|[A-Z0-9]+_PORT|[A-Z0-9_]+_CMD|DJ
 if [ "$MODE" = up ]; then
   echo "Omgeving voor bench/drills.py: source $T/env.sh"
   echo "Ctrl-C stopt alles."
-  while true; do sleep 3600; done
+  while true; do sleep 3600 & wait $!; done  # wait: a signal ends it at once, and the trap stops all
 fi
 .venv/bin/python bench/drills.py --meldingen "$MELDINGEN" --drills "$DRILLS"
 exit
