@@ -45,3 +45,15 @@ def test_the_api_with_a_token_keeps_working_while_redis_is_away(client, lpa_a, r
     redis_down()
     response = client.get("/api/v1/meldingen/", HTTP_AUTHORIZATION=f"Token {token}")
     assert response.status_code == 200
+
+
+def test_logging_in_while_redis_is_away_ends_in_a_clean_refusal_not_a_500(client, lpa_a, redis_down):
+    lpa_a.set_password("een-lang-genoeg-wachtwoord")
+    lpa_a.save()
+    client.raise_request_exception = False
+    redis_down()
+    response = client.post(
+        "/inloggen/", {"username": lpa_a.username, "password": "een-lang-genoeg-wachtwoord"}
+    )
+    # The session cannot be stored: Django's answer to a lost session (400), never a server error.
+    assert response.status_code == 400
