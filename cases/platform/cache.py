@@ -11,7 +11,7 @@ nothing that uses `add` as a lock believes it holds one.
 import logging
 from functools import wraps
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -42,16 +42,17 @@ def _default(args, kwargs):
     return kwargs.get("default", args[1] if len(args) > 1 else None)
 
 
-class ResilientRedisCache(RedisCache):
-    """RedisCache (same LOCATION and OPTIONS) that treats an unreachable Redis as an empty cache."""
+class RedisCache(DjangoRedisCache):
+    """Django's RedisCache (same LOCATION and OPTIONS) that treats an unreachable Redis as an empty
+    cache. Named RedisCache: cases/accounts/generation.py recognises a shared cache by that name."""
 
-    get = _on_outage(_default)(RedisCache.get)
-    get_many = _on_outage(lambda args, kwargs: {})(RedisCache.get_many)
-    has_key = _on_outage(lambda args, kwargs: False)(RedisCache.has_key)
-    add = _on_outage(lambda args, kwargs: False)(RedisCache.add)
-    set = _on_outage(lambda args, kwargs: None)(RedisCache.set)
-    set_many = _on_outage(lambda args, kwargs: list(args[0]))(RedisCache.set_many)
-    touch = _on_outage(lambda args, kwargs: False)(RedisCache.touch)
-    delete = _on_outage(lambda args, kwargs: False)(RedisCache.delete)
-    delete_many = _on_outage(lambda args, kwargs: None)(RedisCache.delete_many)
-    incr = _on_outage(lambda args, kwargs: 0)(RedisCache.incr)
+    get = _on_outage(_default)(DjangoRedisCache.get)
+    get_many = _on_outage(lambda args, kwargs: {})(DjangoRedisCache.get_many)
+    has_key = _on_outage(lambda args, kwargs: False)(DjangoRedisCache.has_key)
+    add = _on_outage(lambda args, kwargs: False)(DjangoRedisCache.add)
+    set = _on_outage(lambda args, kwargs: None)(DjangoRedisCache.set)
+    set_many = _on_outage(lambda args, kwargs: list(args[0]))(DjangoRedisCache.set_many)
+    touch = _on_outage(lambda args, kwargs: False)(DjangoRedisCache.touch)
+    delete = _on_outage(lambda args, kwargs: False)(DjangoRedisCache.delete)
+    delete_many = _on_outage(lambda args, kwargs: None)(DjangoRedisCache.delete_many)
+    incr = _on_outage(lambda args, kwargs: 0)(DjangoRedisCache.incr)

@@ -154,7 +154,7 @@ REDIS_URL = env("REDIS_URL", default="")
 CACHES = {
     "default": {
         # Django's RedisCache, but a Redis outage reads as an empty cache instead of a 500.
-        "BACKEND": "cases.platform.cache.ResilientRedisCache",
+        "BACKEND": "cases.platform.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "lp",
     }
