@@ -153,7 +153,8 @@ REDIS_URL = env("REDIS_URL", default="")
 # otherwise in the memory of the one process of the embedded default.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's RedisCache, but a Redis outage reads as an empty cache instead of a 500.
+        "BACKEND": "cases.platform.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "lp",
     }
@@ -216,9 +217,8 @@ if OIDC_ENABLED:
 # Sessions end after inactivity (seconds) and with the browser. With Redis they live in the
 # cache: the sliding expiry rewrites the session on every request, which in the database was a
 # write and a commit per page view. Without Redis (the embedded default) they stay in the database.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cache" if REDIS_URL else "django.contrib.sessions.backends.db"
-)
+# cases/platform/sessions.py is Django's cache backend that gives up quickly when Redis is away.
+SESSION_ENGINE = "cases.platform.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

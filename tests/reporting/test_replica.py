@@ -1,5 +1,7 @@
 """With DATABASE_REPLICA_URL the jaarverslag reads from the replica; writes stay on the primary."""
 
+import socket
+
 import pytest
 from django.db import connections
 from django.test.utils import CaptureQueriesContext
@@ -44,3 +46,31 @@ def test_without_a_replica_everything_reads_from_the_primary(settings):
     assert report.table("meldingen_per_soort").total["aantal"] == 5
     assert melding_queries(primary) > 0
     assert melding_queries(replica) == 0
+
+
+@pytest.fixture
+def replica_down(monkeypatch):
+    """The replica alias pointing at a loopback port where nothing listens (a stopped replica)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed_port = s.getsockname()[1]
+    replica = connections[REPLICA]
+    replica.close()
+    # A new dict: in the test settings the mirror shares the primary's settings dict.
+    monkeypatch.setattr(
+        replica, "settings_dict", {**replica.settings_dict, "HOST": "127.0.0.1", "PORT": closed_port}
+    )
+    yield
+    replica.close()
+
+
+def test_a_stopped_replica_is_no_reason_to_refuse_the_report_it_reads_from_the_primary(
+    settings, replica_down
+):
+    settings.REPORTS_FROM_REPLICA = True
+    organisatie = organisation("replica-weg", [("GM0637", "Zoetermeer")])
+    add_meldingen(organisatie, 12)
+    with CaptureQueriesContext(connections["default"]) as primary:
+        report = build_report(organisatie, Schooljaar(2024))
+    assert report.table("meldingen_per_soort").total["aantal"] == 12
+    assert melding_queries(primary) > 0
