@@ -11,6 +11,7 @@ from cases.imports import ImportResult
 from cases.imports.fields import Cells, parse_bool, parse_choice, parse_date, required_choice, required_date
 from cases.imports.persons import PERSON_COLUMNS, PersonImporter
 from cases.models import School
+from cases.platform.bulk import create_batch_size
 from cases.rules import age_on, leerplicht_status
 
 from . import rules
@@ -180,7 +181,7 @@ class MeldingenImporter(PersonImporter):
                 )
                 for melding, _jongere in created
             ]
-            MeldingTransitie.objects.bulk_create(transitions, batch_size=5000)
+            MeldingTransitie.objects.bulk_create(transitions, batch_size=create_batch_size(MeldingTransitie))
 
         return self.upsert(cleaned, fields, history)
 

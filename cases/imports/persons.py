@@ -5,6 +5,7 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases.platform.bulk import create_batch_size, update_batch_size
 from cases.privacy.audit import log_bulk
 
 from ..constants import AuditAction, Verwerkingsactiviteit
@@ -79,19 +80,24 @@ class Persons:
         """Create the jongeren (with dossiers) not in the database yet; returns all of them."""
         missing = [key for key in self.seen if key not in existing]
         created = Jongere.objects.bulk_create(
-            Jongere(
-                organisatie=self.organisatie,
-                bsn=value if kind == "bsn" else "",
-                extern_id=value if kind == "jongere_id" else "",
-                voornamen=self.seen[(kind, value)]["voornamen"],
-                achternaam=self.seen[(kind, value)]["achternaam"],
-                geboortedatum=self.seen[(kind, value)]["geboortedatum"],
-                geslacht=self.seen[(kind, value)]["geslacht"],
-                woongemeente=self.seen[(kind, value)]["gemeente"],
-            )
-            for kind, value in missing
+            (
+                Jongere(
+                    organisatie=self.organisatie,
+                    bsn=value if kind == "bsn" else "",
+                    extern_id=value if kind == "jongere_id" else "",
+                    voornamen=self.seen[(kind, value)]["voornamen"],
+                    achternaam=self.seen[(kind, value)]["achternaam"],
+                    geboortedatum=self.seen[(kind, value)]["geboortedatum"],
+                    geslacht=self.seen[(kind, value)]["geslacht"],
+                    woongemeente=self.seen[(kind, value)]["gemeente"],
+                )
+                for kind, value in missing
+            ),
+            batch_size=create_batch_size(Jongere),
         )
-        dossiers = Dossier.objects.bulk_create(Dossier(jongere=j) for j in created)
+        dossiers = Dossier.objects.bulk_create(
+            (Dossier(jongere=j) for j in created), batch_size=create_batch_size(Dossier)
+        )
         for jongere, dossier in zip(created, dossiers, strict=True):
             jongere.dossier = dossier
         return {**existing, **dict(zip(missing, created, strict=True))}
@@ -323,10 +329,14 @@ class PersonImporter(Importer):
             changed.append((obj, jongere))
         if refused:
             raise ImportFailed(refused)  # inside the import's transaction: nothing is kept
-        created = self.model.objects.bulk_create([obj for obj, _j in new], batch_size=5000)
+        created = self.model.objects.bulk_create(
+            [obj for obj, _j in new], batch_size=create_batch_size(self.model)
+        )
         if changed:
             self.model.objects.bulk_update(
-                [obj for obj, _j in changed], sorted(changed_fields), batch_size=5000
+                [obj for obj, _j in changed],
+                sorted(changed_fields),
+                batch_size=update_batch_size(changed_fields),
             )
         result.created, result.updated = len(created), len(changed)
         if after_create:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cases.constants import AuditAction, Verwerkingsactiviteit
 from cases.models import AuditEntry, Jongere
+from cases.platform.bulk import create_batch_size
 
 
 def pseudonym(jongere: Jongere) -> str:
@@ -134,5 +135,5 @@ def log_bulk(
             )
             for obj, jongere in objects
         ),
-        batch_size=5000,
+        batch_size=create_batch_size(AuditEntry),
     )
