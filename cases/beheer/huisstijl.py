@@ -7,6 +7,7 @@ by name, as elsewhere in beheer: the core does not import the reporting app.
 """
 
 import base64
+import logging
 
 from django import forms
 from django.apps import apps
@@ -22,6 +23,8 @@ from django.views.decorators.http import require_http_methods
 
 from cases.forms import style_fields
 from cases.models import Organisatie
+
+logger = logging.getLogger(__name__)
 
 #: The largest logo accepted; it is embedded in every PDF.
 MAX_LOGO_BYTES = 500 * 1024
@@ -63,8 +66,14 @@ def logo_data_uri(*, organisatie) -> tuple[str, str]:
     huisstijl = huisstijl_model().objects.filter(organisatie=organisatie).first()
     if huisstijl is None or not huisstijl.logo:
         return "", ""
-    with huisstijl.logo.open("rb") as handle:
-        content = handle.read()
+    try:
+        with huisstijl.logo.open("rb") as handle:
+            content = handle.read()
+    except Exception:  # any storage backend's error (missing file, S3 unreachable): no logo
+        # A jaarverslag or a letter without its logo is better than none at all; the beheerder
+        # sees the missing logo on the Briefhoofd page and uploads it again.
+        logger.warning("logo niet leesbaar", extra={"organisatie_id": organisatie.pk}, exc_info=True)
+        return "", ""
     kind = "png" if content.startswith(PNG) else "jpeg"
     alt = huisstijl.logo_tekst or _("Logo %(naam)s") % {"naam": organisatie.naam}
     return f"data:image/{kind};base64,{base64.b64encode(content).decode()}", alt

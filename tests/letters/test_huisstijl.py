@@ -138,3 +138,14 @@ def test_a_new_logo_replaces_the_old_file(
         client.post(URL, {**BRIEFHOOFD, "logo": SimpleUploadedFile("b.png", png_bytes(), "image/png")})
     assert len(stored_files(private_media)) == 1
     assert Huisstijl.objects.count() == 1
+
+
+def test_a_logo_whose_file_is_gone_leaves_the_jaarverslag_and_letters_without_it(melding, lpa):
+    # E.g. a database restored without its document store: the report still builds, without logo.
+    Huisstijl.objects.create(organisatie=lpa.organisatie, logo="huisstijl/weg/logo.png", logo_tekst="Logo")
+    from cases.rules import Schooljaar
+    from reporting.tables import build_report
+
+    report = build_report(lpa.organisatie, Schooljaar.of(date.today()))
+    assert (report.logo, report.logo_tekst) == ("", "")
+    assert reporting_selectors.logo_data_uri(organisatie=lpa.organisatie) == ("", "")
