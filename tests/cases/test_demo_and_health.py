@@ -6,12 +6,24 @@ from django.urls import reverse
 
 from cases.models import Jongere, Organisatie, Ouder, User
 from cases.rules import is_valid_bsn
+from tests.doorstroom.demo_checks import check_doorstroom_demo
+from tests.reporting.demo_pdf_checks import check_demo_jaarverslag
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_data_gives_every_role_a_login_in_both_organisations(capsys):
+def test_the_demo_data_as_its_users_meet_it(capsys, tmp_path):
+    """One load of the demo data (the slowest setup of the suite, so it is loaded once), then
+    everything a demo user relies on, in turn."""
     call_command("demo_data")
+    _every_role_has_a_login_in_both_organisations(capsys)
+    _demo_data_is_loaded_once()
+    _the_regional_demo_organisation_has_its_own_people_and_schools()
+    check_doorstroom_demo()
+    check_demo_jaarverslag(tmp_path)
+
+
+def _every_role_has_a_login_in_both_organisations(capsys):
     for suffix, slug in (("", "zoetermeer"), ("-regio", "roermond")):
         for username, group in [
             ("lpa", "Leerplichtambtenaar"),
@@ -35,8 +47,7 @@ def test_demo_data_gives_every_role_a_login_in_both_organisations(capsys):
     assert "lpa-regio" in capsys.readouterr().out
 
 
-def test_demo_data_is_loaded_once():
-    call_command("demo_data")
+def _demo_data_is_loaded_once():
     counts = (Jongere.objects.count(), User.objects.count())
     _demo_has_ouders_a_5a_statement_and_mostly_timely_meldingen()
     call_command("demo_data")
@@ -90,10 +101,9 @@ def _demo_has_ouders_a_5a_statement_and_mostly_timely_meldingen():
         assert vrijstelling.besluit == Besluit.VERLEEND
 
 
-def test_the_regional_demo_organisation_has_its_own_people_and_schools():
+def _the_regional_demo_organisation_has_its_own_people_and_schools():
     from leerplicht.models import Melding
 
-    call_command("demo_data")
     names = {
         slug: set(User.objects.filter(organisatie__slug=slug).values_list("first_name", "last_name"))
         for slug in ("zoetermeer", "roermond")

@@ -5,16 +5,12 @@ import re
 import subprocess
 from datetime import date
 
-import pytest
-from django.core.management import call_command
 from PIL import Image
 
 from cases.models import Organisatie
 from cases.rules import Schooljaar
 from reporting.renderers.pdf import render_pdf
 from reporting.tables import build_report
-
-pytestmark = pytest.mark.django_db
 
 # The demo logo's colour (reporting/demo.py): a dark blue block on a white page.
 LOGO_RGB = (0x15, 0x42, 0x73)
@@ -39,8 +35,9 @@ def cover_png(content: bytes, tmp_path) -> Image.Image:
     return Image.open(next(tmp_path.glob("pagina*.png"))).convert("RGB")
 
 
-def test_the_demo_jaarverslag_has_cover_logo_contents_words_and_unbroken_tables(tmp_path):
-    call_command("demo_data")
+def check_demo_jaarverslag(tmp_path):
+    """The demo jaarverslag has a cover with logo, contents, the team's words and unbroken
+    tables (called from the one demo test, tests/cases/test_demo_and_health.py)."""
     organisatie = Organisatie.objects.get(slug="zoetermeer")
     schooljaar = Schooljaar.of(date.today()).previous()  # the year the demo texts are written for
     report = build_report(organisatie, schooljaar, schooljaar.previous())

@@ -1,18 +1,16 @@
-from datetime import date
+"""What the demo data gives the doorstroom team."""
 
-import pytest
-from django.core.management import call_command
+from datetime import date
 
 from cases.rules import Schooljaar
 from doorstroom.constants import Doelgroep, Stap
 from doorstroom.models import Traject
 from doorstroom.rules import leeftijd_fout
 
-pytestmark = pytest.mark.django_db
 
-
-def test_demo_data_has_every_doelgroep_at_every_step_and_due_nazorg(settings):
-    call_command("demo_data")
+def check_doorstroom_demo():
+    """Every doelgroep at every step and due nazorg (called from the one demo test,
+    tests/cases/test_demo_and_health.py, which loads the demo data once)."""
     for slug in ("zoetermeer", "roermond"):
         trajecten = Traject.objects.filter(dossier__jongere__organisatie__slug=slug)
         combinations = set(trajecten.values_list("doelgroep", "stap"))
