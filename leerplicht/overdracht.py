@@ -10,32 +10,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cases.constants import RESULTAAT_OVERDRACHT_ANDERE_GEMEENTE
-from cases.models import CodeItem, Dossier, User
+from cases.models import Dossier, User
 
 from . import services
+from .afsluiten import resultaat_item
 from .constants import RESULTAAT_LIJST, Fase
 from .models import Melding
-
-
-def _resultaat(organisatie_id: int, lijst: str) -> CodeItem:
-    item = CodeItem.objects.filter(
-        organisatie_id=organisatie_id, lijst=lijst, label=RESULTAAT_OVERDRACHT_ANDERE_GEMEENTE, categorie=""
-    ).first()
-    if item is None:
-        last = (
-            CodeItem.objects.filter(organisatie_id=organisatie_id, lijst=lijst).order_by("-volgorde").first()
-        )
-        item = CodeItem.objects.create(
-            organisatie_id=organisatie_id,
-            lijst=lijst,
-            label=RESULTAAT_OVERDRACHT_ANDERE_GEMEENTE,
-            samenvatting="Verhuisd",
-            volgorde=(last.volgorde if last else 0) + 10,
-        )
-    elif not item.actief:
-        item.actief = True
-        item.save(update_fields=["actief"])
-    return item
 
 
 def meldingen_sluiten(*, actor: User, dossier: Dossier, datum: date) -> int:
@@ -52,7 +32,12 @@ def meldingen_sluiten(*, actor: User, dossier: Dossier, datum: date) -> int:
             versie=None,
             naar=Fase.AFGESLOTEN,
             reden=reden,
-            resultaat=_resultaat(organisatie_id, RESULTAAT_LIJST[melding.soort]),
+            resultaat=resultaat_item(
+                organisatie_id,
+                RESULTAAT_LIJST[melding.soort],
+                RESULTAAT_OVERDRACHT_ANDERE_GEMEENTE,
+                "Verhuisd",
+            ),
             # Closed on the day of the move, but never before the melding was received.
             afgesloten_op=max(datum, melding.ontvangen_op),
         )
