@@ -3,17 +3,21 @@ shows. A fixed number of grouped queries, whatever the amount of data."""
 
 from leerplicht.constants import Fase
 
-from .cijfers import melding_cijfers
+from .cijfers import melding_cijfers, melding_groepen
 from .common import grouped
-from .leerplicht import meldingen_of, vrijstellingen_of
+from .leerplicht import vrijstellingen_of
 
 
 def feiten(organisatie, schooljaar) -> dict:
     """Figures for the controle (reporting/controle.py) that no table shows: closed meldingen
     without a result per soort, and meldingen in a gemeente outside the organisation."""
-    meldingen = meldingen_of(organisatie, schooljaar)
-    zonder = grouped(meldingen.filter(fase=Fase.AFGESLOTEN, resultaat__isnull=True), "soort")
-    buiten = meldingen.exclude(gemeente_id__in=organisatie.gemeenten.values("pk")).count()
+    groepen = melding_groepen(organisatie, schooljaar)
+    zonder: dict[str, int] = {}
+    for (soort, resultaat_id, fase), n in groepen.tel("soort", "resultaat_id", "fase").items():
+        if fase == Fase.AFGESLOTEN and resultaat_id is None:
+            zonder[soort] = zonder.get(soort, 0) + n
+    eigen = set(organisatie.gemeenten.values_list("pk", flat=True))
+    buiten = sum(n for gid, n in groepen.tel("gemeente_id").items() if gid not in eigen)
     # Per gemeente and soort, for the OCW leerplichttelling (reporting/leerplichttelling.py):
     # meldingen, distinct leerlingen, processen-verbaal and Halt-verwijzingen.
     # (shared with the kerncijfers: reporting/tables/cijfers.py, one statement per year)

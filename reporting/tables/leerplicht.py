@@ -1,10 +1,10 @@
 """The Leerplicht part of the jaarverslag (ages 5-18), computed from meldingen and vrijstellingen.
 
-Every table is one or two grouped queries, so the number of queries does not grow with the data.
+The number of queries does not grow with the data: the tables by soort read the grouped counts
+of cijfers.py (the organisation-year's meldingen read once), the others one grouped query each.
 A melding belongs to the schooljaar in which it was received.
 """
 
-from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from cases.constants import SECTOR_OF_ONDERWIJSSOORT, ActieSoort, Codelijst, Onderwijssoort, Sector
@@ -18,11 +18,11 @@ from leerplicht.constants import (
     MeldingSoort,
     OnderwijsKolom,
 )
-from leerplicht.models import Melding, MeldingActie, Vrijstelling
+from leerplicht.models import MeldingActie, Vrijstelling
 from reporting.models import Populatie
 
 from .base import LEERPLICHT, ONBEKEND, Column, Row, Table, count_table, percentage
-from .cijfers import melding_cijfers
+from .cijfers import luxe_gezinnen, melding_cijfers, melding_groepen
 from .common import CodeLists, gemeente_table, grouped, split_table
 from .definities import telt
 
@@ -34,12 +34,6 @@ SECTOR_LABELS = {Sector.PO_SO: "PO", Sector.VO_VSO: "VO", Sector.MBO: "MBO", Sec
 SCHOOL_SECTORS = {Sector.PO_SO, Sector.VO_VSO, Sector.MBO}
 
 
-def meldingen_of(organisatie: Organisatie, schooljaar: Schooljaar):
-    return Melding.objects.filter(
-        organisatie=organisatie, ontvangen_op__range=(schooljaar.first_day, schooljaar.last_day)
-    )
-
-
 def vrijstellingen_of(organisatie: Organisatie, schooljaar: Schooljaar):
     return Vrijstelling.objects.filter(
         organisatie=organisatie, aangevraagd_op__range=(schooljaar.first_day, schooljaar.last_day)
@@ -48,7 +42,7 @@ def vrijstellingen_of(organisatie: Organisatie, schooljaar: Schooljaar):
 
 def build(organisatie, schooljaar, vergelijkingsjaar, gemeenten) -> list[Table]:
     codes = CodeLists(organisatie)
-    meldingen = meldingen_of(organisatie, schooljaar)
+    groepen = melding_groepen(organisatie, schooljaar)
     gemeente_codes = dict(organisatie.gemeenten.values_list("pk", "code"))
     tables = [
         kerncijfers(organisatie, schooljaar, vergelijkingsjaar, gemeenten, gemeente_codes),
@@ -58,34 +52,36 @@ def build(organisatie, schooljaar, vergelijkingsjaar, gemeenten) -> list[Table]:
         (MeldingSoort.ABSOLUUT, ("absoluut_redenen", "absoluut_resultaten")),
         (MeldingSoort.LUXE, ("luxe_redenen", "luxe_resultaten")),
     ):
-        tables += reden_resultaat(meldingen.filter(soort=soort), codes, soort, ids)
+        gezinnen = luxe_gezinnen(organisatie, schooljaar) if soort == MeldingSoort.LUXE else None
+        tables += reden_resultaat(groepen, codes, soort, ids, gezinnen=gezinnen)
         if soort == MeldingSoort.ABSOLUUT:
             tables.append(
                 per_sector(
-                    meldingen.filter(soort=soort),
+                    groepen.tel("onderwijssoort", soorten={soort}),
                     "absoluut_onderwijssector",
                     _("Absoluut verzuim per onderwijssector"),
                 )
             )
-    tables += relatief(meldingen, codes)
-    thuiszitters = meldingen.filter(soort=MeldingSoort.THUISZITTER)
-    tables.append(thuiszitters_leeftijd(thuiszitters))
+    tables += relatief(groepen, codes)
+    thuiszitter = MeldingSoort.THUISZITTER
+    tables.append(thuiszitters_leeftijd(groepen.tel("leeftijd", soorten={thuiszitter})))
     tables += reden_resultaat(
-        thuiszitters, codes, MeldingSoort.THUISZITTER, ("thuiszitters_redenen", "thuiszitters_resultaten")
+        groepen, codes, thuiszitter, ("thuiszitters_redenen", "thuiszitters_resultaten")
     )
-    tables.append(per_sector(thuiszitters, "thuiszitters_sector", _("Thuiszitters per onderwijssector")))
-    tables += reden_resultaat(
-        meldingen.filter(soort=MeldingSoort.ZORG),
-        codes,
-        MeldingSoort.ZORG,
-        ("zorg_redenen", "zorg_resultaten"),
+    tables.append(
+        per_sector(
+            groepen.tel("onderwijssoort", soorten={thuiszitter}),
+            "thuiszitters_sector",
+            _("Thuiszitters per onderwijssector"),
+        )
     )
+    tables += reden_resultaat(groepen, codes, MeldingSoort.ZORG, ("zorg_redenen", "zorg_resultaten"))
     tables += jgz(organisatie, schooljaar, codes)
     tables += vrijstellingen(organisatie, schooljaar, gemeenten, gemeente_codes)
     tables.append(processen_verbaal(organisatie, schooljaar, vergelijkingsjaar, gemeenten, gemeente_codes))
     tables.append(halt_verwijzingen(organisatie, schooljaar))
-    tables.append(resultaten_samenvatting(meldingen, codes))
-    tables.append(relatief_per_gemeente(meldingen, codes, gemeenten, gemeente_codes))
+    tables.append(resultaten_samenvatting(groepen, codes))
+    tables.append(relatief_per_gemeente(groepen, codes, gemeenten, gemeente_codes))
     return tables
 
 
@@ -223,14 +219,15 @@ def _soort_of(label):
     return next((s.value for s in MeldingSoort if s.label == label), None)
 
 
-def reden_resultaat(queryset, codes: CodeLists, soort, ids) -> list[Table]:
+def reden_resultaat(groepen, codes: CodeLists, soort, ids, gezinnen=None) -> list[Table]:
+    """Redenen and resultaten of one soort; luxe verzuim adds its `gezinnen` (cijfers.luxe_gezinnen)."""
     noun = MeldingSoort(soort).label.lower()
     tables = []
     for field, lijst, table_id, titel in (
         ("reden_id", REDEN_LIJST[soort], ids[0], _("Redenen %(soort)s")),
         ("resultaat_id", RESULTAAT_LIJST[soort], ids[1], _("Resultaten %(soort)s")),
     ):
-        by_id = grouped(queryset, field)
+        by_id = groepen.tel(field, soorten={soort})
         table = count_table(
             table_id=table_id,
             titel=titel % {"soort": noun},
@@ -238,8 +235,8 @@ def reden_resultaat(queryset, codes: CodeLists, soort, ids) -> list[Table]:
             labels=codes.labels(lijst, by_id),
             counts=codes.label_counts(by_id),
         )
-        if soort == MeldingSoort.LUXE:
-            _add_gezinnen(table, queryset, field, codes)
+        if gezinnen is not None:
+            _add_gezinnen(table, gezinnen, field, codes)
         _footnote_pv_halt(table)
         tables.append(table)
     return tables
@@ -253,31 +250,20 @@ def _footnote_pv_halt(table: Table) -> None:
         table.voetnoten.append(telt("resultaat_pv_halt"))
 
 
-def _add_gezinnen(table: Table, queryset, field: str, codes: CodeLists) -> None:
+def _add_gezinnen(table: Table, gezinnen: dict, field: str, codes: CodeLists) -> None:
     # Distinct households; a child without a household key counts as a gezin of its own.
-    rows = (
-        queryset.order_by()
-        .values(field)
-        .annotate(
-            gezinnen=Count("gezin_id", distinct=True, filter=~Q(gezin_id=""))
-            + Count("dossier", distinct=True, filter=Q(gezin_id=""))
-        )
-    )
     by_label = {
-        codes.by_id[r[field]].label if r[field] in codes.by_id else ONBEKEND: r["gezinnen"] for r in rows
+        codes.by_id[code_id].label if code_id in codes.by_id else ONBEKEND: n
+        for code_id, n in gezinnen[field].items()
     }
     for row in table.rows:
         row.values["gezinnen"] = by_label.get(row.label, 0)
     table.columns.insert(1, Column("gezinnen", _("Gezinnen")))
-    totals = queryset.aggregate(
-        n=Count("gezin_id", distinct=True, filter=~Q(gezin_id=""))
-        + Count("dossier", distinct=True, filter=Q(gezin_id=""))
-    )
-    table.total["gezinnen"] = totals["n"]
+    table.total["gezinnen"] = gezinnen["totaal"]
 
 
-def per_sector(queryset, table_id: str, titel: str) -> Table:
-    by_soort = grouped(queryset, "onderwijssoort")
+def per_sector(by_soort: dict[str, int], table_id: str, titel: str) -> Table:
+    """by_soort: {onderwijssoort: n}."""
     counts: dict[str | None, int] = {}
     for soort, n in by_soort.items():
         sector = SECTOR_OF_ONDERWIJSSOORT.get(soort, Sector.GEEN) if soort else Sector.GEEN
@@ -288,12 +274,12 @@ def per_sector(queryset, table_id: str, titel: str) -> Table:
     )
 
 
-def relatief(meldingen, codes: CodeLists) -> list[Table]:
-    rel = meldingen.filter(soort__in=[k for k, _label in RELATIEF_SPLIT])
+def relatief(groepen, codes: CodeLists) -> list[Table]:
+    rel = {k for k, _label in RELATIEF_SPLIT}
     split = [("wettelijk", _("Wettelijk relatief verzuim")), ("licht", _("Licht relatief verzuim"))]
     key_of = dict(RELATIEF_SPLIT)
 
-    by_onderwijs = grouped(rel, "onderwijssoort", "soort")
+    by_onderwijs = groepen.tel("onderwijssoort", "soort", soorten=rel)
     onderwijs_labels = [s.label for s in Onderwijssoort]
     school = {s.label for s in Onderwijssoort if SECTOR_OF_ONDERWIJSSOORT[s] in SCHOOL_SECTORS}
     tables = [
@@ -319,7 +305,7 @@ def relatief(meldingen, codes: CodeLists) -> list[Table]:
             _("Resultaten relatief verzuim"),
         ),
     ):
-        by_code = grouped(rel, field, "soort")
+        by_code = groepen.tel(field, "soort", soorten=rel)
         labels = codes.labels(lijst, [c for c, _s in by_code])
         counts = {}
         for (code_id, soort), n in by_code.items():
@@ -333,8 +319,8 @@ def relatief(meldingen, codes: CodeLists) -> list[Table]:
     return tables
 
 
-def thuiszitters_leeftijd(thuiszitters) -> Table:
-    by_age = grouped(thuiszitters, "leeftijd")
+def thuiszitters_leeftijd(by_age: dict[int, int]) -> Table:
+    """by_age: {leeftijd: n} of the thuiszitters."""
     ages = [str(age) for age in range(5, 19)]
     table = count_table(
         table_id="thuiszitters_leeftijd",
@@ -510,10 +496,10 @@ def halt_verwijzingen(organisatie, schooljaar) -> Table:
     )
 
 
-def resultaten_samenvatting(meldingen, codes: CodeLists) -> Table:
+def resultaten_samenvatting(groepen, codes: CodeLists) -> Table:
     """All meldingen per summary bucket of their result ('Leerplicht in een oogopslag')."""
     in_behandeling = _("In behandeling")
-    by_result = grouped(meldingen, "resultaat_id", "fase")
+    by_result = groepen.tel("resultaat_id", "fase")
     buckets: list[str] = []
     for lijst in dict.fromkeys(RESULTAAT_LIJST.values()):
         for item in codes.by_list[lijst]:
@@ -537,9 +523,9 @@ def resultaten_samenvatting(meldingen, codes: CodeLists) -> Table:
     )
 
 
-def relatief_per_gemeente(meldingen, codes: CodeLists, gemeenten, gemeente_codes) -> Table:
-    rel = meldingen.filter(soort__in=[MeldingSoort.RELATIEF_LICHT, MeldingSoort.RELATIEF_WETTELIJK])
-    by = grouped(rel, "resultaat_id", "gemeente_id")
+def relatief_per_gemeente(groepen, codes: CodeLists, gemeenten, gemeente_codes) -> Table:
+    rel = {MeldingSoort.RELATIEF_LICHT, MeldingSoort.RELATIEF_WETTELIJK}
+    by = groepen.tel("resultaat_id", "gemeente_id", soorten=rel)
     labels = codes.labels(Codelijst.RESULTAAT_RELATIEF, [c for c, _g in by])
     counts = {}
     for (code_id, gid), n in by.items():

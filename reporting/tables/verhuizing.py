@@ -27,6 +27,9 @@ def processen_verbaal_verdachte(organisatie, schooljaar, gemeenten, gemeente_ids
     counts = grouped(
         MeldingActie.objects.filter(
             melding__organisatie=organisatie,
+            # The action's own organisation too (always the melding's): the index
+            # (organisatie, soort, datum) then finds the few processen-verbaal directly.
+            actie__organisatie=organisatie,
             actie__soort__in=[ActieSoort.PROCES_VERBAAL_OUDER, ActieSoort.PROCES_VERBAAL_LEERLING],
             actie__datum__range=(schooljaar.first_day, schooljaar.last_day),
         ),
