@@ -12,15 +12,16 @@ The definitions stay those of definities.py: a melding counts in the schooljaar 
 a leerling once per group (distinct dossier).
 """
 
-from collections import Counter
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import connections, router
 
 from leerplicht.constants import MeldingSoort
 from leerplicht.models import Melding
+
+from .groepen import Groepen, tel_groepen
 
 #: The soorten of the BBV indicator relatief verzuim (definition bbv_relatief).
 BBV_RELATIEF = (MeldingSoort.RELATIEF_WETTELIJK.value, MeldingSoort.THUISZITTER.value)
@@ -41,46 +42,12 @@ GROUP BY GROUPING SETS ((gemeente_id, soort), (gemeente_id), (soort), ())
 
 #: The per-melding counts of the tables by soort (redenen, resultaten, onderwijssoort, leeftijd,
 #: resultaten per gemeente, the summary of results): three groupings of the same rows, one pass.
-#: Plain counts only, so PostgreSQL hashes all three sets in one scan (no sort, no DISTINCT).
+#: Read with groepen.tel(..., soort=...).
 GROEPEN = {
     "reden": ("soort", "reden_id"),
     "resultaat": ("soort", "resultaat_id", "fase", "gemeente_id"),
     "onderwijs": ("soort", "onderwijssoort", "leeftijd"),
 }
-GROEPEN_SQL = """
-SELECT soort, reden_id, resultaat_id, fase, gemeente_id, onderwijssoort, leeftijd,  -- _GROEPEN_KOLOMMEN
-       GROUPING(reden_id, resultaat_id, onderwijssoort), count(*)
-FROM leerplicht_melding
-WHERE organisatie_id = %(organisatie)s AND ontvangen_op BETWEEN %(first)s AND %(last)s
-GROUP BY GROUPING SETS ((soort, reden_id), (soort, resultaat_id, fase, gemeente_id),
-                       (soort, onderwijssoort, leeftijd))
-"""
-_GROEPEN_KOLOMMEN = ("soort", "reden_id", "resultaat_id", "fase", "gemeente_id", "onderwijssoort", "leeftijd")
-#: GROUPING(reden_id, resultaat_id, onderwijssoort) of each set: a bit is 1 where a column is
-#: not part of the set.
-_GROEP_OF_BITS = {0b011: "reden", 0b101: "resultaat", 0b110: "onderwijs"}
-
-
-@dataclass
-class MeldingGroepen:
-    """An organisation-year's meldingen counted per GROEPEN set: {set: {values: n}}."""
-
-    sets: dict[str, Counter] = field(default_factory=lambda: {name: Counter() for name in GROEPEN})
-
-    def tel(self, *fields: str, soorten=None) -> dict:
-        """{value or tuple of values: n} over the meldingen of `soorten` (all when None), in
-        the shape of common.grouped(): what one GROUP BY `fields` on those meldingen returns."""
-        name = next(n for n, columns in GROEPEN.items() if set(fields) <= set(columns))
-        positions = [GROEPEN[name].index(f) for f in fields]
-        result: dict = {}
-        for values, n in self.sets[name].items():
-            if soorten is not None and values[0] not in soorten:
-                continue
-            key = tuple(values[i] for i in positions) if len(positions) > 1 else values[positions[0]]
-            result[key] = result.get(key, 0) + n
-        return result
-
-
 #: Luxe verzuim per gezin: distinct households per reden, per resultaat and in all; a child
 #: without a household key (gezin_id) is a gezin of its own. One sort instead of four queries.
 GEZINNEN_SQL = """
@@ -131,7 +98,7 @@ def melding_cijfers(organisatie, schooljaar) -> MeldingCijfers:
     return _once(_count, organisatie, schooljaar)
 
 
-def melding_groepen(organisatie, schooljaar) -> MeldingGroepen:
+def melding_groepen(organisatie, schooljaar) -> Groepen:
     return _once(_groepen, organisatie, schooljaar)
 
 
@@ -175,13 +142,15 @@ def luxe_gezinnen(organisatie, schooljaar) -> dict:
     return result
 
 
-def _groepen(organisatie_id: int, schooljaar) -> MeldingGroepen:
-    groepen = MeldingGroepen()
-    for *values, bits, n in _fetch(GROEPEN_SQL, organisatie_id, schooljaar):
-        name = _GROEP_OF_BITS[bits]
-        row = dict(zip(_GROEPEN_KOLOMMEN, values, strict=True))
-        groepen.sets[name][tuple(row[f] for f in GROEPEN[name])] += n
-    return groepen
+def _groepen(organisatie_id: int, schooljaar) -> Groepen:
+    return tel_groepen(
+        router.db_for_read(Melding) or "default",
+        GROEPEN,
+        {},
+        "FROM leerplicht_melding "
+        "WHERE organisatie_id = %(organisatie)s AND ontvangen_op BETWEEN %(first)s AND %(last)s",
+        {"organisatie": organisatie_id, "first": schooljaar.first_day, "last": schooljaar.last_day},
+    )
 
 
 def _count(organisatie_id: int, schooljaar) -> MeldingCijfers:

@@ -1,11 +1,12 @@
 """The Doorstroompunt part of the jaarverslag, computed from trajecten.
 
-A traject belongs to the schooljaar in which it was signalled (gemeld_op). Ages at uitval are
-computed in the database, so every table stays one or two grouped queries.
+A traject belongs to the schooljaar in which it was signalled (gemeld_op). Most tables read the
+year's trajecten counted in one statement (TRAJECT_GROEPEN, groepen.py), ages at uitval computed
+in the database; the others are one grouped query each.
 """
 
-from django.db.models import Case, Count, ExpressionWrapper, F, IntegerField, Q, Value, When
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.db import router
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from cases.constants import Codelijst, Geslacht
@@ -17,6 +18,7 @@ from reporting.models import Populatie
 from .base import DOORSTROOM, ONBEKEND, Column, Row, Table, count_table, percentage
 from .common import CodeLists, gemeente_table, grouped
 from .definities import telt
+from .groepen import Groepen, tel_groepen
 
 NIET_BEPAALD = "Nog niet bepaald"
 BEGELEID = "Begeleid"
@@ -31,38 +33,58 @@ def trajecten_of(organisatie, schooljaar: Schooljaar, doelgroep: str | None = No
     return queryset.filter(doelgroep=doelgroep) if doelgroep else queryset
 
 
-def with_age_at_uitval(queryset):
-    """Annotate `leeftijd`: whole years between birth and uitval_op (NULL without uitval_op)."""
-    birth = "dossier__jongere__geboortedatum"
-    return queryset.annotate(
-        _um=ExtractMonth("uitval_op"),
-        _ud=ExtractDay("uitval_op"),
-        _bm=ExtractMonth(birth),
-        _bd=ExtractDay(birth),
-    ).annotate(
-        leeftijd=ExpressionWrapper(
-            ExtractYear("uitval_op")
-            - ExtractYear(birth)
-            - Case(
-                When(Q(_um__lt=F("_bm")) | Q(_um=F("_bm"), _ud__lt=F("_bd")), then=Value(1)),
-                default=Value(0),
-            ),
-            output_field=IntegerField(),
-        )
+#: The groupings of the year's trajecten that the tables read, per doelgroep.
+TRAJECT_GROEPEN = {
+    "reden": ("doelgroep", "reden_id"),
+    "onderwijsachtergrond": ("doelgroep", "onderwijsachtergrond_id", "leeftijd"),
+    "herkomst": ("doelgroep", "herkomst_id", "leeftijd"),
+    "geslacht": ("doelgroep", "geslacht"),
+    "begeleiding": ("doelgroep", "begeleid", "reden_niet_begeleid_id"),
+    "uitstroom": ("doelgroep", "begeleid", "uitstroom_id"),
+    "resultaat": ("doelgroep", "resultaat_id", "woongemeente_id"),
+}
+_TRAJECT_KOLOMMEN = {
+    **{c: f"t.{c}" for c in ("doelgroep", "reden_id", "onderwijsachtergrond_id", "herkomst_id")},
+    **{c: f"t.{c}" for c in ("begeleid", "reden_niet_begeleid_id", "uitstroom_id", "resultaat_id")},
+    "geslacht": "j.geslacht",
+    "woongemeente_id": "j.woongemeente_id",
+    # Whole years between birth and uitval_op (NULL without uitval_op): the year difference,
+    # less one when the birthday had not yet come that year.
+    "leeftijd": (
+        "(date_part('year', t.uitval_op) - date_part('year', j.geboortedatum)"
+        " - CASE WHEN (date_part('month', t.uitval_op), date_part('day', t.uitval_op))"
+        " < (date_part('month', j.geboortedatum), date_part('day', j.geboortedatum))"
+        " THEN 1 ELSE 0 END)::integer"
+    ),
+}
+
+
+def traject_groepen(organisatie, schooljaar: Schooljaar) -> Groepen:
+    """The organisation-year's trajecten counted per TRAJECT_GROEPEN set, in one statement."""
+    return tel_groepen(
+        router.db_for_read(Traject) or "default",
+        TRAJECT_GROEPEN,
+        _TRAJECT_KOLOMMEN,
+        # The jongere of each traject by its key (LATERAL ... OFFSET 0 keeps PostgreSQL from
+        # hashing all dossiers of the country to join the few thousand trajecten of one year).
+        "FROM doorstroom_traject t CROSS JOIN LATERAL ("
+        " SELECT jongere.geboortedatum, jongere.geslacht, jongere.woongemeente_id"
+        " FROM cases_dossier d JOIN cases_jongere jongere ON jongere.id = d.jongere_id"
+        " WHERE d.id = t.dossier_id OFFSET 0) j "
+        "WHERE t.organisatie_id = %(organisatie)s AND t.gemeld_op BETWEEN %(first)s AND %(last)s",
+        {"organisatie": organisatie.pk, "first": schooljaar.first_day, "last": schooljaar.last_day},
     )
 
 
 def build(organisatie, schooljaar, vergelijkingsjaar, gemeenten) -> list[Table]:
     codes = CodeLists(organisatie)
     gemeente_codes = dict(organisatie.gemeenten.values_list("pk", "code"))
-    nieuw = trajecten_of(organisatie, schooljaar, Doelgroep.NIEUW_VSV)
-    oud = trajecten_of(organisatie, schooljaar, Doelgroep.OUD_VSV)
-    kwetsbaar = trajecten_of(organisatie, schooljaar, Doelgroep.KWETSBARE_JONGERE)
+    groepen = traject_groepen(organisatie, schooljaar)
+    nieuw, oud, kwetsbaar = Doelgroep.NIEUW_VSV, Doelgroep.OUD_VSV, Doelgroep.KWETSBARE_JONGERE
     tables = [
-        *verzuim_18plus(organisatie, schooljaar, codes, gemeenten, gemeente_codes),
+        *verzuim_18plus(organisatie, schooljaar, groepen, codes, gemeenten, gemeente_codes),
         count_by_code(
-            trajecten_of(organisatie, schooljaar, Doelgroep.ZORG_18PLUS),
-            "reden_id",
+            groepen.tel("reden_id", doelgroep=Doelgroep.ZORG_18PLUS),
             Codelijst.DSP_REDEN_ZORG_18PLUS,
             codes,
             "zorg_18plus",
@@ -70,24 +92,35 @@ def build(organisatie, schooljaar, vergelijkingsjaar, gemeenten) -> list[Table]:
         ),
         vsv_kerncijfers(organisatie, schooljaar, vergelijkingsjaar, codes, gemeente_codes),
         age_cross_table(
-            nieuw,
-            "onderwijsachtergrond_id",
+            groepen.tel("onderwijsachtergrond_id", "leeftijd", doelgroep=nieuw),
             Codelijst.DSP_ONDERWIJSACHTERGROND,
             codes,
             range(17, 23),
             "vsv_onderwijsachtergrond_leeftijd",
             _("Onderwijsachtergrond uitvallers naar leeftijd bij uitval"),
         ),
-        vsv_geslacht(nieuw),
+        vsv_geslacht(groepen.tel("geslacht", doelgroep=nieuw)),
         begeleiding(
-            nieuw, codes, "vsv_begeleiding", _("Begeleide en niet-begeleide nieuwe vsv'ers"), chart="donut"
+            groepen.tel("begeleid", "reden_niet_begeleid_id", doelgroep=nieuw),
+            codes,
+            "vsv_begeleiding",
+            _("Begeleide en niet-begeleide nieuwe vsv'ers"),
+            chart="donut",
         ),
         uitstroom(
-            nieuw.filter(begeleid=True), codes, "vsv_uitstroom", _("Uitstroom van de begeleide uitvallers")
+            groepen.tel("uitstroom_id", doelgroep=nieuw, begeleid=True),
+            codes,
+            "vsv_uitstroom",
+            _("Uitstroom van de begeleide uitvallers"),
         ),
-        begeleiding(oud, codes, "oud_vsv", _("Oud-vsv'ers benaderd: begeleid en redenen niet begeleid")),
+        begeleiding(
+            groepen.tel("begeleid", "reden_niet_begeleid_id", doelgroep=oud),
+            codes,
+            "oud_vsv",
+            _("Oud-vsv'ers benaderd: begeleid en redenen niet begeleid"),
+        ),
         uitstroom(
-            nieuw,
+            groepen.tel("uitstroom_id", doelgroep=nieuw),
             codes,
             "vsv_uitstroom_vergelijking",
             _("Uitstroom nieuwe vsv'ers (begeleid en niet begeleid)"),
@@ -95,7 +128,7 @@ def build(organisatie, schooljaar, vergelijkingsjaar, gemeenten) -> list[Table]:
             chart="donut",
         ),
         uitstroom(
-            oud,
+            groepen.tel("uitstroom_id", doelgroep=oud),
             codes,
             "oud_vsv_uitstroom",
             _("Uitstroom oud-vsv'ers (begeleid en niet begeleid)"),
@@ -103,8 +136,7 @@ def build(organisatie, schooljaar, vergelijkingsjaar, gemeenten) -> list[Table]:
             chart="donut",
         ),
         age_cross_table(
-            kwetsbaar,
-            "herkomst_id",
+            groepen.tel("herkomst_id", "leeftijd", doelgroep=kwetsbaar),
             Codelijst.DSP_HERKOMST_KWETSBAAR,
             codes,
             range(18, 23),
@@ -112,15 +144,14 @@ def build(organisatie, schooljaar, vergelijkingsjaar, gemeenten) -> list[Table]:
             _("Kwetsbare jongeren: herkomst naar leeftijd bij uitval"),
         ),
         count_by_code(
-            kwetsbaar,
-            "uitstroom_id",
+            groepen.tel("uitstroom_id", doelgroep=kwetsbaar),
             Codelijst.DSP_UITSTROOM_KWETSBAAR,
             codes,
             "kwetsbare_jongeren_uitstroom",
             _("Uitstroom kwetsbare jongeren"),
         ),
         result_per_gemeente(
-            trajecten_of(organisatie, schooljaar, Doelgroep.JONGEREN_IN_BEELD),
+            groepen.tel("resultaat_id", "woongemeente_id", doelgroep=Doelgroep.JONGEREN_IN_BEELD),
             Codelijst.RESULTAAT_JONGEREN_IN_BEELD,
             codes,
             gemeenten,
@@ -129,7 +160,7 @@ def build(organisatie, schooljaar, vergelijkingsjaar, gemeenten) -> list[Table]:
             _("Jongeren in Beeld (23-27) naar resultaat"),
         ),
         result_per_gemeente(
-            nieuw,
+            groepen.tel("resultaat_id", "woongemeente_id", doelgroep=nieuw),
             Codelijst.RESULTAAT_NIEUW_VSV,
             codes,
             gemeenten,
@@ -141,8 +172,8 @@ def build(organisatie, schooljaar, vergelijkingsjaar, gemeenten) -> list[Table]:
     return tables
 
 
-def count_by_code(queryset, field, lijst, codes: CodeLists, table_id, titel, chart=None) -> Table:
-    by_id = grouped(queryset, field)
+def count_by_code(by_id: dict, lijst, codes: CodeLists, table_id, titel, chart=None) -> Table:
+    """by_id: {code id: n}."""
     return count_table(
         table_id=table_id,
         titel=titel,
@@ -153,7 +184,7 @@ def count_by_code(queryset, field, lijst, codes: CodeLists, table_id, titel, cha
     )
 
 
-def verzuim_18plus(organisatie, schooljaar, codes, gemeenten, gemeente_codes) -> list[Table]:
+def verzuim_18plus(organisatie, schooljaar, groepen, codes, gemeenten, gemeente_codes) -> list[Table]:
     trajecten = trajecten_of(organisatie, schooljaar, Doelgroep.VERZUIM_18PLUS)
     figures = trajecten.aggregate(
         jongeren=Count("dossier", distinct=True),
@@ -198,7 +229,7 @@ def verzuim_18plus(organisatie, schooljaar, codes, gemeenten, gemeente_codes) ->
     if codes.by_list.get(Codelijst.RESULTAAT_VERZUIM_18PLUS):
         tables.append(
             result_per_gemeente(
-                trajecten,
+                groepen.tel("resultaat_id", "woongemeente_id", doelgroep=Doelgroep.VERZUIM_18PLUS),
                 Codelijst.RESULTAAT_VERZUIM_18PLUS,
                 codes,
                 gemeenten,
@@ -272,11 +303,10 @@ def vsv_kerncijfers(organisatie, schooljaar, vergelijkingsjaar, codes, gemeente_
     )
 
 
-def age_cross_table(queryset, field, lijst, codes: CodeLists, ages: range, table_id, titel) -> Table:
+def age_cross_table(counts: dict, lijst, codes: CodeLists, ages: range, table_id, titel) -> Table:
     """Rows per code, a column per age at uitval (the last one 'and older'), totals and the
-    percentage per row; the Totaal row gives the share per age."""
+    percentage per row; the Totaal row gives the share per age. counts: {(code id, age): n}."""
     youngest, oldest = ages.start, ages.stop - 1
-    counts = grouped(with_age_at_uitval(queryset), field, "leeftijd")
     keys = [str(age) for age in ages]
     by_label: dict[str, dict[str, int]] = {
         label: dict.fromkeys(keys, 0) for label in codes.labels(lijst, [c for c, _a in counts])
@@ -310,8 +340,8 @@ def age_cross_table(queryset, field, lijst, codes: CodeLists, ages: range, table
     )
 
 
-def vsv_geslacht(nieuw) -> Table:
-    counts = grouped(nieuw, "dossier__jongere__geslacht")
+def vsv_geslacht(counts: dict) -> Table:
+    """counts: {geslacht: n} of the nieuwe vsv'ers."""
     return count_table(
         table_id="vsv_geslacht",
         titel=_("Nieuwe vsv'ers naar geslacht"),
@@ -321,11 +351,11 @@ def vsv_geslacht(nieuw) -> Table:
     )
 
 
-def begeleiding(queryset, codes: CodeLists, table_id, titel, chart=None) -> Table:
+def begeleiding(counts: dict, codes: CodeLists, table_id, titel, chart=None) -> Table:
     """Begeleid, Niet begeleid (a subtotal) with its reasons as detail rows below, and those
     not yet decided. The top-level rows add up to all benaderde jongeren; the donut shows
-    begeleid against niet begeleid, as Grafiek 5 of the published report does."""
-    counts = grouped(queryset, "begeleid", "reden_niet_begeleid_id")
+    begeleid against niet begeleid, as Grafiek 5 of the published report does.
+    counts: {(begeleid, reden niet begeleid id): n}."""
     begeleid = sum(n for (b, _r), n in counts.items() if b)
     onbepaald = sum(n for (b, _r), n in counts.items() if b is None)
     redenen: dict[str | None, int] = {}
@@ -361,10 +391,9 @@ def begeleiding(queryset, codes: CodeLists, table_id, titel, chart=None) -> Tabl
     )
 
 
-def uitstroom(queryset, codes: CodeLists, table_id, titel, categories_only=False, chart=None) -> Table:
+def uitstroom(by_id: dict, codes: CodeLists, table_id, titel, categories_only=False, chart=None) -> Table:
     """Category rows with their detail rows (level 1) below; percentages per category. The
-    Totaal is the sum of the category rows."""
-    by_id = grouped(queryset, "uitstroom_id")
+    Totaal is the sum of the category rows. by_id: {uitstroom id: n}."""
     items = codes.by_list[Codelijst.DSP_UITSTROOM]
     categories: dict[str, list] = {}
     for item in items:
@@ -394,8 +423,8 @@ def uitstroom(queryset, codes: CodeLists, table_id, titel, categories_only=False
     )
 
 
-def result_per_gemeente(queryset, lijst, codes, gemeenten, gemeente_codes, table_id, titel) -> Table:
-    by = grouped(queryset, "resultaat_id", "dossier__jongere__woongemeente_id")
+def result_per_gemeente(by: dict, lijst, codes, gemeenten, gemeente_codes, table_id, titel) -> Table:
+    """by: {(resultaat id, woongemeente id of the jongere): n}."""
     counts = {}
     for (code_id, gid), n in by.items():
         label = codes.by_id[code_id].label if code_id in codes.by_id else ONBEKEND

@@ -12,10 +12,7 @@ def feiten(organisatie, schooljaar) -> dict:
     """Figures for the controle (reporting/controle.py) that no table shows: closed meldingen
     without a result per soort, and meldingen in a gemeente outside the organisation."""
     groepen = melding_groepen(organisatie, schooljaar)
-    zonder: dict[str, int] = {}
-    for (soort, resultaat_id, fase), n in groepen.tel("soort", "resultaat_id", "fase").items():
-        if fase == Fase.AFGESLOTEN and resultaat_id is None:
-            zonder[soort] = zonder.get(soort, 0) + n
+    zonder = groepen.tel("soort", fase=Fase.AFGESLOTEN, resultaat_id=None)
     eigen = set(organisatie.gemeenten.values_list("pk", flat=True))
     buiten = sum(n for gid, n in groepen.tel("gemeente_id").items() if gid not in eigen)
     # Per gemeente and soort, for the OCW leerplichttelling (reporting/leerplichttelling.py):

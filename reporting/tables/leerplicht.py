@@ -57,20 +57,20 @@ def build(organisatie, schooljaar, vergelijkingsjaar, gemeenten) -> list[Table]:
         if soort == MeldingSoort.ABSOLUUT:
             tables.append(
                 per_sector(
-                    groepen.tel("onderwijssoort", soorten={soort}),
+                    groepen.tel("onderwijssoort", soort=soort),
                     "absoluut_onderwijssector",
                     _("Absoluut verzuim per onderwijssector"),
                 )
             )
     tables += relatief(groepen, codes)
     thuiszitter = MeldingSoort.THUISZITTER
-    tables.append(thuiszitters_leeftijd(groepen.tel("leeftijd", soorten={thuiszitter})))
+    tables.append(thuiszitters_leeftijd(groepen.tel("leeftijd", soort=thuiszitter)))
     tables += reden_resultaat(
         groepen, codes, thuiszitter, ("thuiszitters_redenen", "thuiszitters_resultaten")
     )
     tables.append(
         per_sector(
-            groepen.tel("onderwijssoort", soorten={thuiszitter}),
+            groepen.tel("onderwijssoort", soort=thuiszitter),
             "thuiszitters_sector",
             _("Thuiszitters per onderwijssector"),
         )
@@ -227,7 +227,7 @@ def reden_resultaat(groepen, codes: CodeLists, soort, ids, gezinnen=None) -> lis
         ("reden_id", REDEN_LIJST[soort], ids[0], _("Redenen %(soort)s")),
         ("resultaat_id", RESULTAAT_LIJST[soort], ids[1], _("Resultaten %(soort)s")),
     ):
-        by_id = groepen.tel(field, soorten={soort})
+        by_id = groepen.tel(field, soort=soort)
         table = count_table(
             table_id=table_id,
             titel=titel % {"soort": noun},
@@ -279,7 +279,7 @@ def relatief(groepen, codes: CodeLists) -> list[Table]:
     split = [("wettelijk", _("Wettelijk relatief verzuim")), ("licht", _("Licht relatief verzuim"))]
     key_of = dict(RELATIEF_SPLIT)
 
-    by_onderwijs = groepen.tel("onderwijssoort", "soort", soorten=rel)
+    by_onderwijs = groepen.tel("onderwijssoort", "soort", soort=rel)
     onderwijs_labels = [s.label for s in Onderwijssoort]
     school = {s.label for s in Onderwijssoort if SECTOR_OF_ONDERWIJSSOORT[s] in SCHOOL_SECTORS}
     tables = [
@@ -305,7 +305,7 @@ def relatief(groepen, codes: CodeLists) -> list[Table]:
             _("Resultaten relatief verzuim"),
         ),
     ):
-        by_code = groepen.tel(field, "soort", soorten=rel)
+        by_code = groepen.tel(field, "soort", soort=rel)
         labels = codes.labels(lijst, [c for c, _s in by_code])
         counts = {}
         for (code_id, soort), n in by_code.items():
@@ -525,7 +525,7 @@ def resultaten_samenvatting(groepen, codes: CodeLists) -> Table:
 
 def relatief_per_gemeente(groepen, codes: CodeLists, gemeenten, gemeente_codes) -> Table:
     rel = {MeldingSoort.RELATIEF_LICHT, MeldingSoort.RELATIEF_WETTELIJK}
-    by = groepen.tel("resultaat_id", "gemeente_id", soorten=rel)
+    by = groepen.tel("resultaat_id", "gemeente_id", soort=rel)
     labels = codes.labels(Codelijst.RESULTAAT_RELATIEF, [c for c, _g in by])
     counts = {}
     for (code_id, gid), n in by.items():

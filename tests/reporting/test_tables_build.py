@@ -137,3 +137,41 @@ def test_every_table_id_of_the_spec_is_built():
     organisatie = organisation("gouda", [("GM0513", "Gouda")])
     built = {t.id for t in build_report(organisatie, Schooljaar(2024)).tables}
     assert set(TABLE_IDS) <= built
+
+
+def test_the_age_at_uitval_counts_whole_years_up_to_the_day_before_the_birthday():
+    """A jongere who drops out the day before the 19th birthday is 18 in the age table; on the
+    birthday, 19; born on 29 February, 19 on 1 March of a year without it."""
+    from cases.models import CodeItem
+    from doorstroom.models import Traject
+
+    organisatie = organisation("leeftijd", [("GM0637", "Zoetermeer")])
+    achtergrond = CodeItem.objects.filter(
+        organisatie=organisatie, lijst=Codelijst.DSP_ONDERWIJSACHTERGROND
+    ).first()
+    cases = [
+        (date(2005, 10, 2), date(2024, 10, 1)),  # 18: the birthday is tomorrow
+        (date(2005, 10, 1), date(2024, 10, 1)),  # 19: the birthday is today
+        (date(2005, 2, 28), date(2025, 2, 27)),  # 19 (not yet 20)
+        (date(2004, 2, 29), date(2023, 3, 1)),  # 19: 29 February 2023 does not exist
+    ]
+    for i, (geboren, uitval) in enumerate(cases):
+        jongere = Jongere.objects.create(
+            organisatie=organisatie,
+            voornamen="J",
+            achternaam=f"L{i}",
+            geboortedatum=geboren,
+            woongemeente=organisatie.gemeenten.get(),
+        )
+        Traject.objects.create(
+            dossier=Dossier.objects.create(jongere=jongere),
+            organisatie=organisatie,
+            doelgroep="nieuw_vsv",
+            gemeld_op=date(2024, 10, 15),
+            uitval_op=uitval,
+            onderwijsachtergrond=achtergrond,
+        )
+    report = build_report(organisatie, Schooljaar(2024))
+    table = next(t for t in report.tables if t.id == "vsv_onderwijsachtergrond_leeftijd")
+    row = next(r for r in table.rows if r.label == achtergrond.label)
+    assert {age: row.values[age] for age in ("17", "18", "19", "20")} == {"17": 0, "18": 1, "19": 3, "20": 0}
