@@ -110,3 +110,31 @@ def test_no_table_is_split_over_two_pages(tmp_path):
         assert len(holding) == 1, (f"Tabel nummer {t}", sorted(holding))
         # The Totaal row appears once per table: it is not repeated on a following page.
     assert sum(page.count("Totaal") for page in pages) == 12
+
+
+def test_a_table_title_never_stays_behind_on_a_page_without_its_table(tmp_path):
+    # 34 rows fit a page, but not under their title: found in the PDF at 1,000,000 meldingen,
+    # where "Afhandeling aanvragen vrijstelling en verlof" stood alone on page 17 and its table
+    # on page 18. Such a table starts under its title and continues on the next page with its
+    # header repeated; a table that fits a page with its title is never split (test above).
+    rows = 34
+    tables = [
+        Table(
+            id=f"lang_{t}",
+            titel=f"Lange tabel {t}",
+            deel=LEERPLICHT,
+            columns=[Column("aantal", "Aantal")],
+            rows=[Row(f"L{t}-regel-{r} ", {"aantal": r}) for r in range(rows)],
+            total={"aantal": sum(range(rows))},
+        )
+        for t in range(3)
+    ]
+    pages = pages_text(render_pdf(fake_report(tables)).content, tmp_path)
+    for t in range(3):
+        titled = [i for i, page in enumerate(pages) if f"Lange tabel {t}\n" in page]
+        holding = sorted(
+            {i for i, page in enumerate(pages) for r in range(rows) if f"L{t}-regel-{r} " in page}
+        )
+        assert len(titled) == 1 and holding[0] == titled[0], (f"Lange tabel {t}", titled, holding)
+        for page in holding[1:]:
+            assert "Omschrijving" in pages[page]  # the header row repeated
