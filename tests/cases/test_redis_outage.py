@@ -55,5 +55,9 @@ def test_logging_in_while_redis_is_away_ends_in_a_clean_refusal_not_a_500(client
     response = client.post(
         "/inloggen/", {"username": lpa_a.username, "password": "een-lang-genoeg-wachtwoord"}
     )
-    # The session cannot be stored: Django's answer to a lost session (400), never a server error.
+    # The session cannot be stored: Django's answer to a lost session (400), never a server error,
+    # and in Dutch with what to do (Django's own page says "Bad Request (400)").
     assert response.status_code == 400
+    page = response.content.decode()
+    assert "Bad Request" not in page
+    assert "Verzoek niet verwerkt" in page and "Probeer het over een minuut opnieuw" in page
