@@ -112,7 +112,7 @@ def main():
             for _ in range(args.repeat):
                 fetch(client, *sample())
             profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+            pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(45)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The counts of an organisation-year's meldingen that several tables share, in one statement.
+"""The counts of an organisation-year's meldingen that the tables share, a few statements per year.
 
 The kerncijfers (this year and the comparison year), the meldingen per soort, the
 processen-verbaal and Halt-verwijzingen, the BBV indicators and the figures of the OCW
@@ -7,6 +7,11 @@ schooljaar) by gemeente, by soort, by both and overall, some per melding and som
 (COUNT DISTINCT dossier). They were thirteen queries per report, each reading the ~31,000
 meldingen of the largest organisation-year again; GROUPING SETS computes every grouping in one
 pass. Within `build_report` (`gedeeld()`) each year is read once, whichever table asks first.
+
+The same holds for the tables by soort (redenen, resultaten, onderwijssoort, leeftijd, resultaten
+per gemeente, the summary of results): seventeen queries that each read those rows again are one
+GROUPING SETS statement of plain counts (melding_groepen, GROEPEN), and the four queries of the
+luxe gezinnen one (luxe_gezinnen).
 
 The definitions stay those of definities.py: a melding counts in the schooljaar of ontvangen_op,
 a leerling once per group (distinct dossier).
