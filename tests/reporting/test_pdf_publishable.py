@@ -90,19 +90,24 @@ def test_the_words_stand_with_their_tables_and_nothing_unsafe_gets_through(pdf_b
     assert "Meldingen per soort" in leerplicht and "meer meldingen" in leerplicht
 
 
-def test_no_table_is_split_over_two_pages(tmp_path):
-    # Twelve tables of 14 rows with unique labels: without care some would straddle a page.
-    tables = [
+def numbered_tables(count: int, rows: int, titel: str, label: str) -> list[Table]:
+    """`count` tables titled "<titel> <t>" of `rows` rows labelled "<label><t>-regel-<r>"."""
+    return [
         Table(
             id=f"tabel_{t}",
-            titel=f"Tabel nummer {t}",
+            titel=f"{titel} {t}",
             deel=LEERPLICHT,
             columns=[Column("aantal", "Aantal")],
-            rows=[Row(f"T{t}-regel-{r}", {"aantal": r}) for r in range(14)],
-            total={"aantal": sum(range(14))},
+            rows=[Row(f"{label}{t}-regel-{r}", {"aantal": r}) for r in range(rows)],
+            total={"aantal": sum(range(rows))},
         )
-        for t in range(12)
+        for t in range(count)
     ]
+
+
+def test_no_table_is_split_over_two_pages(tmp_path):
+    # Twelve tables of 14 rows with unique labels: without care some would straddle a page.
+    tables = numbered_tables(12, 14, "Tabel nummer", "T")
     pages = pages_text(render_pdf(fake_report(tables)).content, tmp_path)
     for t in range(12):
         labels = [f"T{t}-regel-{r} " for r in range(14)]
@@ -118,17 +123,7 @@ def test_a_table_title_never_stays_behind_on_a_page_without_its_table(tmp_path):
     # on page 18. Such a table starts under its title and continues on the next page with its
     # header repeated; a table that fits a page with its title is never split (test above).
     rows = 34
-    tables = [
-        Table(
-            id=f"lang_{t}",
-            titel=f"Lange tabel {t}",
-            deel=LEERPLICHT,
-            columns=[Column("aantal", "Aantal")],
-            rows=[Row(f"L{t}-regel-{r} ", {"aantal": r}) for r in range(rows)],
-            total={"aantal": sum(range(rows))},
-        )
-        for t in range(3)
-    ]
+    tables = numbered_tables(3, rows, "Lange tabel", "L")
     pages = pages_text(render_pdf(fake_report(tables)).content, tmp_path)
     for t in range(3):
         titled = [i for i, page in enumerate(pages) if f"Lange tabel {t}\n" in page]
