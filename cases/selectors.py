@@ -94,9 +94,12 @@ def kalender_voor(organisatie_id: int | None) -> Kalender:
     return Kalender(SchoolVakantie.objects.filter(organisatie_id=organisatie_id).values_list("van", "tot"))
 
 
-def ouders_van(jongere) -> QuerySet[Ouder]:
-    """The active ouders/verzorgers of a jongere the caller already may see: those with gezag
-    first, then those who care for the jongere in fact, in the order they were added."""
-    return Ouder.objects.filter(jongere=jongere, actief=True).order_by(
-        "-gezag", "-feitelijke_verzorging", "pk"
-    )
+def actieve_ouders_for(user) -> QuerySet[Ouder]:
+    """The active ouders/verzorgers `user` may see (the visibility gate): those with gezag first,
+    then those who care for the jongere in fact, in the order they were added."""
+    return Ouder.objects.visible_to(user).actief().order_by("-gezag", "-feitelijke_verzorging", "pk")
+
+
+def ouders_van(user, jongere) -> QuerySet[Ouder]:
+    """The active ouders/verzorgers of one jongere, as `user` may see them."""
+    return actieve_ouders_for(user).filter(jongere=jongere)

@@ -218,7 +218,7 @@ def _render_dossier(request, dossier: Dossier, actie_form: ActieForm | None = No
         "timeline": selectors.timeline_for(request.user, dossier),
         "documenten": letter_selectors.documenten_op_dossier(request.user, dossier),
         "actie_form": actie_form or ActieForm(initial={"datum": today}, leeftijd=leeftijd),
-        "ouders": selectors.ouders_van(jongere),
+        "ouders": selectors.ouders_van(request.user, jongere),
         "alleen_lezen": dossier.overgedragen_op is not None,
         "overdracht": dossier.overdrachten.select_related("gemeente").first(),
         **overdracht_views.forms_for(dossier),

@@ -135,11 +135,13 @@ def _actie(melding, lpa, ontvangen, today, rng, codes):
             "jgz_in_staat": rng.choice(codes[Codelijst.JGZ_IN_STAAT]),
             "jgz_follow_up": rng.choice(codes[Codelijst.JGZ_FOLLOW_UP]),
         }
-    elif melding.soort == MeldingSoort.LUXE and rng.random() < 0.5 and ouders_van(melding.dossier.jongere):
+    elif (
+        melding.soort == MeldingSoort.LUXE and rng.random() < 0.5 and ouders_van(lpa, melding.dossier.jongere)
+    ):
         # The verdachte is a named ouder (art. 2 Lpw; leerplicht/proces_verbaal.py).
         soort, extra = (
             ActieSoort.PROCES_VERBAAL_OUDER,
-            {"verdachte_ouder": ouders_van(melding.dossier.jongere)[0]},
+            {"verdachte_ouder": ouders_van(lpa, melding.dossier.jongere)[0]},
         )
     elif (
         melding.soort == MeldingSoort.RELATIEF_WETTELIJK

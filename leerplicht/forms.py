@@ -311,7 +311,7 @@ class MeldingActieForm(StyledForm):
         ),
     )
 
-    def __init__(self, *args, organisatie_id, leeftijd: int | None = None, jongere=None, **kwargs):
+    def __init__(self, *args, organisatie_id, leeftijd: int | None = None, jongere=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if leeftijd is not None and leeftijd >= 18:
             # Halt, a proces-verbaal against the leerling and the JBT are for minors only.
@@ -320,8 +320,8 @@ class MeldingActieForm(StyledForm):
             ]
         self.fields["jgz_in_staat"].queryset = codes(organisatie_id, Codelijst.JGZ_IN_STAAT)
         self.fields["jgz_follow_up"].queryset = codes(organisatie_id, Codelijst.JGZ_FOLLOW_UP)
-        if jongere is not None:
-            self.fields["verdachte_ouder"].queryset = ouders_van(jongere)
+        if jongere is not None and user is not None:
+            self.fields["verdachte_ouder"].queryset = ouders_van(user, jongere)
 
     def clean_datum(self):
         datum = self.cleaned_data["datum"]

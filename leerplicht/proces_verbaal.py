@@ -16,7 +16,7 @@ from cases.selectors import ouders_van
 
 
 def verdachte_voor(
-    *, jongere: Jongere, soort: str, verdachte_ouder: Ouder | None
+    *, actor, jongere: Jongere, soort: str, verdachte_ouder: Ouder | None
 ) -> tuple[Ouder | None, str]:
     """(ouder, name as recorded) for a proces-verbaal; ValidationError (Dutch) when it cannot be
     named. Other actions name nobody: (None, "")."""
@@ -28,7 +28,7 @@ def verdachte_voor(
         return None, jongere.volledige_naam
     if soort != ActieSoort.PROCES_VERBAAL_OUDER:
         return None, ""
-    verantwoordelijk = [o for o in ouders_van(jongere) if o.is_verantwoordelijk]
+    verantwoordelijk = [o for o in ouders_van(actor, jongere) if o.is_verantwoordelijk]
     if verdachte_ouder is None:
         if len(verantwoordelijk) == 1:
             verdachte_ouder = verantwoordelijk[0]

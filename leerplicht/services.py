@@ -457,7 +457,9 @@ def melding_actie_register(
         )
     if errors:
         raise ValidationError(errors)
-    verdachte_ouder, verdachte = verdachte_voor(jongere=jongere, soort=soort, verdachte_ouder=verdachte_ouder)
+    verdachte_ouder, verdachte = verdachte_voor(
+        actor=actor, jongere=jongere, soort=soort, verdachte_ouder=verdachte_ouder
+    )
     if verdachte:
         omschrijving = "\n".join(
             p for p in (_("Verdachte: %(naam)s") % {"naam": verdachte}, omschrijving) if p

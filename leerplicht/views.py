@@ -444,6 +444,7 @@ def _render_melding(request, melding: Melding, **bound):
         "actie_form": MeldingActieForm(
             organisatie_id=organisatie_id,
             jongere=melding.dossier.jongere,
+            user=request.user,
             prefix="actie",
             initial={"datum": today},
             leeftijd=age_on(melding.dossier.jongere.geboortedatum, today),
@@ -520,6 +521,7 @@ def melding_actie(request, pk: int):
         request.POST,
         organisatie_id=melding.dossier.jongere.organisatie_id,
         jongere=melding.dossier.jongere,
+        user=request.user,
         prefix="actie",
     )
     if form.is_valid():

@@ -15,7 +15,7 @@ from cases.access import VIEW_PERMISSION
 from cases.constants import AuditAction
 from cases.filtering import FilterSet
 from cases.filters import JongereFilter
-from cases.models import Jongere, Ouder
+from cases.models import Jongere
 from cases.privacy.audit import log_access
 from cases.rules import is_valid_bsn
 from cases.views import purpose_of
@@ -26,11 +26,11 @@ from .fields import ApiModelSerializer, GemeenteField
 from .ouders import OuderGenestSerializer
 
 
-def _actieve_ouders(jongere) -> list:
+def _actieve_ouders(user, jongere) -> list:
     # Prefetched as `actieve_ouders` for lists (one query per page), read directly otherwise.
     if hasattr(jongere, "actieve_ouders"):
         return jongere.actieve_ouders
-    return list(selectors.ouders_van(jongere))
+    return list(selectors.ouders_van(user, jongere))
 
 
 JONGERE_FIELDS = [
@@ -85,7 +85,7 @@ class JongereSerializer(ApiModelSerializer):
 
     @extend_schema_field(OuderGenestSerializer(many=True))
     def get_ouders(self, jongere) -> list:
-        return OuderGenestSerializer(_actieve_ouders(jongere), many=True).data
+        return OuderGenestSerializer(_actieve_ouders(self.context["request"].user, jongere), many=True).data
 
     def validate_bsn(self, value):
         value = value.strip()
@@ -210,7 +210,7 @@ class JongereViewSet(
     }
 
     def get_queryset(self):
-        ouders = Ouder.objects.filter(actief=True).order_by("-gezag", "-feitelijke_verzorging", "pk")
+        ouders = selectors.actieve_ouders_for(self.request.user)
         return (
             selectors.jongeren_for(self.request.user)
             .select_related("dossier")

@@ -290,7 +290,9 @@ def _queue(brief: Brief) -> None:
     transaction.on_commit(send)
 
 
-def addressees_for(*, source: registry.LetterSource, obj, soort: str) -> list[Geadresseerde | None]:
+def addressees_for(
+    *, actor: User, source: registry.LetterSource, obj, soort: str
+) -> list[Geadresseerde | None]:
     """One entry per letter: the ouders of each address for a letter to the ouders, or [None]
     (one letter as the template addresses it: the school, the jongere, or "the ouders" when
     none are recorded)."""
@@ -298,7 +300,7 @@ def addressees_for(*, source: registry.LetterSource, obj, soort: str) -> list[Ge
         return [None]
     from ..selectors import ouders_van
 
-    return geadresseerden(ouders_van(source.dossier(obj).jongere)) or [None]
+    return geadresseerden(ouders_van(actor, source.dossier(obj).jongere)) or [None]
 
 
 @transaction.atomic
@@ -322,7 +324,7 @@ def brieven_start(
     base_values = letter_values(actor=actor, source=source, obj=obj, datum=datum)
     zending = uuid.uuid4()
     brieven = []
-    for geadresseerde in addressees_for(source=source, obj=obj, soort=sjabloon.soort):
+    for geadresseerde in addressees_for(actor=actor, source=source, obj=obj, soort=sjabloon.soort):
         values = dict(base_values)
         if geadresseerde is not None:
             values.update(geadresseerde.values())

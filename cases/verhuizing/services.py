@@ -125,7 +125,7 @@ def samenvatting_html(*, actor: User, dossier: Dossier, overdracht: Overdracht) 
             "organisatie": jongere.organisatie,
             "jongere": jongere,
             "overdracht": overdracht,
-            "ouders": list(selectors.ouders_van(jongere)),
+            "ouders": list(selectors.ouders_van(actor, jongere)),
             "inschrijvingen": list(jongere.inschrijvingen.select_related("school")),
             "timeline": selectors.timeline_for(actor, dossier),
             "medewerker": actor.get_full_name() or actor.get_username(),

@@ -104,7 +104,7 @@ def test_verwijderen_hides_the_ouder_but_keeps_the_history(lpa_a, jongere_a):
 
     ouder_verwijderen(actor=lpa_a, ouder=ouder, versie=1)
 
-    assert list(selectors.ouders_van(jongere_a)) == [vader]
+    assert list(selectors.ouders_van(lpa_a, jongere_a)) == [vader]
     assert list(ouder.wijzigingen.values_list("soort", flat=True)) == [
         OuderWijzigingSoort.VERWIJDERD,
         OuderWijzigingSoort.TOEGEVOEGD,
@@ -119,7 +119,7 @@ def test_ouders_van_lists_those_with_gezag_first(lpa_a, jongere_a):
     )
     moeder = ouder_toevoegen(actor=lpa_a, jongere=jongere_a, **MOEDER)
 
-    assert list(selectors.ouders_van(jongere_a)) == [moeder, pleeg]
+    assert list(selectors.ouders_van(lpa_a, jongere_a)) == [moeder, pleeg]
 
 
 def test_ouders_are_visible_only_within_the_organisation(lpa_a, lpa_b, jongere_a):
@@ -128,6 +128,10 @@ def test_ouders_are_visible_only_within_the_organisation(lpa_a, lpa_b, jongere_a
     assert list(Ouder.objects.visible_to(lpa_a)) == [ouder]
     assert not Ouder.objects.visible_to(lpa_b).exists()
     assert not OuderWijziging.objects.visible_to(lpa_b).exists()
+    # The selector of the dossier page, the API, letters and overdracht goes through the gate
+    # too, even when handed a jongere of another organisation.
+    assert list(selectors.ouders_van(lpa_a, jongere_a)) == [ouder]
+    assert not selectors.ouders_van(lpa_b, jongere_a).exists()
 
 
 def test_adres_sleutel_tells_households_apart(lpa_a, jongere_a):
@@ -176,7 +180,7 @@ def test_sync_from_a_source_adds_updates_and_deactivates_only_its_own(lpa_a, jon
     assert (maria.achternaam, maria.woonplaats, maria.bron_datum) == ("de Vries", "Delft", date(2026, 2, 1))
     assert not kees.actief
     assert handmatig.actief and handmatig.versie == 1
-    assert set(selectors.ouders_van(jongere_a)) == {handmatig, maria}
+    assert set(selectors.ouders_van(lpa_a, jongere_a)) == {handmatig, maria}
 
     # Kees reappears (matched on name): reactivated, not duplicated.
     third = ouders_bijwerken_uit_bron(

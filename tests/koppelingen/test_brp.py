@@ -39,7 +39,7 @@ def test_a_brp_lookup_fills_the_address_and_two_ouders_and_logs_its_purpose(clie
     assert "Bijgewerkt uit de BRP." in page and "Adres bijgewerkt uit de BRP." in page
     noor.refresh_from_db()
     assert (noor.straat, noor.postcode, noor.woonplaats) == ("Dorpsstraat 12", "2711 AB", "Zoetermeer")
-    ouders = ouders_van(noor)
+    ouders = ouders_van(lpa, noor)
     assert sorted(
         (o.voornamen, o.voorvoegsel, o.achternaam, o.relatie, o.gezag, o.bron, o.bsn) for o in ouders
     ) == [
@@ -72,7 +72,7 @@ def test_a_brp_lookup_fills_the_address_and_two_ouders_and_logs_its_purpose(clie
 
     # Asking again changes nothing: still two ouders, no duplicates.
     client.post(reverse("brp_bijwerken", args=[noor.dossier.pk]))
-    assert len(ouders_van(noor)) == 2
+    assert len(ouders_van(lpa, noor)) == 2
 
 
 def test_a_brp_timeout_leaves_the_dossier_unchanged_with_a_dutch_message(client, lpa, noor, settings):
@@ -88,7 +88,7 @@ def test_a_brp_timeout_leaves_the_dossier_unchanged_with_a_dutch_message(client,
     )
     noor.refresh_from_db()
     assert (noor.straat, noor.postcode) == ("", "")
-    assert not list(ouders_van(noor))
+    assert not list(ouders_van(lpa, noor))
     # The attempt itself is in the processing log.
     assert AuditEntry.objects.filter(object_type="koppelingen.brpstand", jongere_id=noor.pk).count() == 1
 
@@ -114,7 +114,7 @@ def test_geheimhouding_is_shown_and_blocks_letters_until_confirmed(client, lpa, 
     assert any(reason and "geheimhouding" in reason for reason in reasons)
 
     # Geheimhouding is per person: Daan's mother has her own, and her address says so.
-    [sara] = ouders_van(daan)
+    [sara] = ouders_van(lpa, daan)
     assert (sara.straat, sara.geheim_adres) == ("Kerkstraat", True)
     assert "Geheim adres: niet aan derden verstrekken" in page
     assert brp.ongeldig == [] and brp.ongeldige_antwoorden == []
