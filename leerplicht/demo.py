@@ -136,13 +136,12 @@ def _actie(melding, lpa, ontvangen, today, rng, codes):
             "jgz_follow_up": rng.choice(codes[Codelijst.JGZ_FOLLOW_UP]),
         }
     elif (
-        melding.soort == MeldingSoort.LUXE and rng.random() < 0.5 and ouders_van(lpa, melding.dossier.jongere)
+        melding.soort == MeldingSoort.LUXE
+        and rng.random() < 0.5
+        and (ouder := ouders_van(lpa, melding.dossier.jongere).first())
     ):
         # The verdachte is a named ouder (art. 2 Lpw; leerplicht/proces_verbaal.py).
-        soort, extra = (
-            ActieSoort.PROCES_VERBAAL_OUDER,
-            {"verdachte_ouder": ouders_van(lpa, melding.dossier.jongere)[0]},
-        )
+        soort, extra = ActieSoort.PROCES_VERBAAL_OUDER, {"verdachte_ouder": ouder}
     elif (
         melding.soort == MeldingSoort.RELATIEF_WETTELIJK
         and 8 < (melding.uren_verzuim or 0) <= 60

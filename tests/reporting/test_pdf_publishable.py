@@ -3,7 +3,6 @@ headers and alternative text for charts; tables never split over pages; the team
 and logo in place."""
 
 import base64
-import subprocess
 from io import BytesIO
 
 import pikepdf
@@ -12,6 +11,7 @@ from PIL import Image
 
 from reporting.renderers.pdf import render_pdf
 from reporting.tables.base import LEERPLICHT, Column, Row, Table
+from tests.reporting.demo_pdf_checks import pdf_pages
 from tests.reporting.reports import fake_report
 
 
@@ -72,17 +72,8 @@ def test_the_pdf_is_tagged_pdf_ua_with_language_title_headings_table_headers_and
     assert any(alt.startswith("Meldingen per soort.") and "Luxe verzuim: 35" in alt for alt in alts)
 
 
-def pages_text(content: bytes, tmp_path) -> list[str]:
-    path = tmp_path / "jaarverslag.pdf"
-    path.write_bytes(content)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    )
-    return text.stdout.split("\f")
-
-
 def test_the_words_stand_with_their_tables_and_nothing_unsafe_gets_through(pdf_bytes, tmp_path):
-    pages = pages_text(pdf_bytes, tmp_path)
+    pages = pdf_pages(pdf_bytes, tmp_path)
     voorwoord = next(p for p in pages if "Voorwoord" in p and "Een bewogen jaar." in p)
     assert "alert(1)" not in voorwoord and "<script>" not in "".join(pages)
     assert "Inhoud" in pages[1] and "Voorwoord" in pages[1]
@@ -108,7 +99,7 @@ def numbered_tables(count: int, rows: int, titel: str, label: str) -> list[Table
 def test_no_table_is_split_over_two_pages(tmp_path):
     # Twelve tables of 14 rows with unique labels: without care some would straddle a page.
     tables = numbered_tables(12, 14, "Tabel nummer", "T")
-    pages = pages_text(render_pdf(fake_report(tables)).content, tmp_path)
+    pages = pdf_pages(render_pdf(fake_report(tables)).content, tmp_path)
     for t in range(12):
         labels = [f"T{t}-regel-{r} " for r in range(14)]
         holding = {i for i, page in enumerate(pages) for label in labels if label in page}
@@ -124,7 +115,7 @@ def test_a_table_title_never_stays_behind_on_a_page_without_its_table(tmp_path):
     # header repeated; a table that fits a page with its title is never split (test above).
     rows = 34
     tables = numbered_tables(3, rows, "Lange tabel", "L")
-    pages = pages_text(render_pdf(fake_report(tables)).content, tmp_path)
+    pages = pdf_pages(render_pdf(fake_report(tables)).content, tmp_path)
     for t in range(3):
         titled = [i for i, page in enumerate(pages) if f"Lange tabel {t}\n" in page]
         holding = sorted(
