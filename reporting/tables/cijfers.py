@@ -6,7 +6,7 @@ leerplichttelling all count the same rows (the organisation's meldingen received
 schooljaar) by gemeente, by soort, by both and overall, some per melding and some per leerling
 (COUNT DISTINCT dossier). They were thirteen queries per report, each reading the ~31,000
 meldingen of the largest organisation-year again; GROUPING SETS computes every grouping in one
-pass. Within `build_report` (`gedeeld()`) each year is read once, whichever table asks first.
+pass. Within `build_report` each year is read once (gedeeld.py).
 
 The same holds for the tables by soort (redenen, resultaten, onderwijssoort, leeftijd, resultaten
 per gemeente, the summary of results): seventeen queries that each read those rows again are one
@@ -17,8 +17,6 @@ The definitions stay those of definities.py: a melding counts in the schooljaar 
 a leerling once per group (distinct dossier).
 """
 
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import connections, router
@@ -26,6 +24,7 @@ from django.db import connections, router
 from leerplicht.constants import MeldingSoort
 from leerplicht.models import Melding
 
+from .gedeeld import eenmaal
 from .groepen import Groepen, tel_groepen
 
 #: The soorten of the BBV indicator relatief verzuim (definition bbv_relatief).
@@ -86,36 +85,12 @@ class MeldingCijfers:
     leerlingen_relatief: int
 
 
-_shared: ContextVar[dict | None] = ContextVar("melding_cijfers", default=None)
-
-
-@contextmanager
-def gedeeld():
-    """Within this block each organisation-year is counted once (one report build)."""
-    token = _shared.set({})
-    try:
-        yield
-    finally:
-        _shared.reset(token)
-
-
 def melding_cijfers(organisatie, schooljaar) -> MeldingCijfers:
-    return _once(_count, organisatie, schooljaar)
+    return eenmaal(tel_meldingen, organisatie, schooljaar)
 
 
 def melding_groepen(organisatie, schooljaar) -> Groepen:
-    return _once(_groepen, organisatie, schooljaar)
-
-
-def _once(count, organisatie, schooljaar):
-    key = (count.__name__, organisatie.pk, schooljaar.first_day, schooljaar.last_day)
-    shared = _shared.get()
-    if shared is not None and key in shared:
-        return shared[key]
-    result = count(organisatie.pk, schooljaar)
-    if shared is not None:
-        shared[key] = result
-    return result
+    return eenmaal(tel_melding_groepen, organisatie, schooljaar)
 
 
 def _fetch(sql: str, organisatie_id: int, schooljaar) -> list[tuple]:
@@ -147,7 +122,7 @@ def luxe_gezinnen(organisatie, schooljaar) -> dict:
     return result
 
 
-def _groepen(organisatie_id: int, schooljaar) -> Groepen:
+def tel_melding_groepen(organisatie_id: int, schooljaar) -> Groepen:
     return tel_groepen(
         router.db_for_read(Melding) or "default",
         GROEPEN,
@@ -158,7 +133,7 @@ def _groepen(organisatie_id: int, schooljaar) -> Groepen:
     )
 
 
-def _count(organisatie_id: int, schooljaar) -> MeldingCijfers:
+def tel_meldingen(organisatie_id: int, schooljaar) -> MeldingCijfers:
     rows = _fetch(SQL, organisatie_id, schooljaar)
     cijfers = MeldingCijfers({}, {}, {}, Telling(), 0, 0)
     for (

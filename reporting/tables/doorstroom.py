@@ -18,6 +18,7 @@ from reporting.models import Populatie
 from .base import DOORSTROOM, ONBEKEND, Column, Row, Table, count_table, percentage
 from .common import CodeLists, gemeente_table, grouped
 from .definities import telt
+from .gedeeld import eenmaal
 from .groepen import Groepen, tel_groepen
 
 NIET_BEPAALD = "Nog niet bepaald"
@@ -43,6 +44,13 @@ TRAJECT_GROEPEN = {
     "uitstroom": ("doelgroep", "begeleid", "uitstroom_id"),
     "resultaat": ("doelgroep", "resultaat_id", "woongemeente_id"),
 }
+#: The doelgroepen whose tables read geslacht, woongemeente_id or leeftijd of TRAJECT_GROEPEN.
+JONGERE_GETOOND = (
+    Doelgroep.NIEUW_VSV,
+    Doelgroep.KWETSBARE_JONGERE,
+    Doelgroep.JONGEREN_IN_BEELD,
+    Doelgroep.VERZUIM_18PLUS,
+)
 _TRAJECT_KOLOMMEN = {
     **{c: f"t.{c}" for c in ("doelgroep", "reden_id", "onderwijsachtergrond_id", "herkomst_id")},
     **{c: f"t.{c}" for c in ("begeleid", "reden_niet_begeleid_id", "uitstroom_id", "resultaat_id")},
@@ -61,18 +69,29 @@ _TRAJECT_KOLOMMEN = {
 
 def traject_groepen(organisatie, schooljaar: Schooljaar) -> Groepen:
     """The organisation-year's trajecten counted per TRAJECT_GROEPEN set, in one statement."""
+    return eenmaal(tel_trajecten, organisatie, schooljaar)
+
+
+def tel_trajecten(organisatie_id: int, schooljaar: Schooljaar) -> Groepen:
     return tel_groepen(
         router.db_for_read(Traject) or "default",
         TRAJECT_GROEPEN,
         _TRAJECT_KOLOMMEN,
         # The jongere of each traject by its key (LATERAL ... OFFSET 0 keeps PostgreSQL from
-        # hashing all dossiers of the country to join the few thousand trajecten of one year).
-        "FROM doorstroom_traject t CROSS JOIN LATERAL ("
+        # hashing all dossiers of the country to join the few thousand trajecten of one year),
+        # only for the doelgroepen whose tables show the jongere's geslacht, woongemeente or
+        # age (JONGERE_GETOOND); the others keep NULLs there.
+        "FROM doorstroom_traject t LEFT JOIN LATERAL ("
         " SELECT jongere.geboortedatum, jongere.geslacht, jongere.woongemeente_id"
         " FROM cases_dossier d JOIN cases_jongere jongere ON jongere.id = d.jongere_id"
-        " WHERE d.id = t.dossier_id OFFSET 0) j "
+        " WHERE d.id = t.dossier_id AND t.doelgroep = ANY(%(jongere_getoond)s) OFFSET 0) j ON true "
         "WHERE t.organisatie_id = %(organisatie)s AND t.gemeld_op BETWEEN %(first)s AND %(last)s",
-        {"organisatie": organisatie.pk, "first": schooljaar.first_day, "last": schooljaar.last_day},
+        {
+            "organisatie": organisatie_id,
+            "first": schooljaar.first_day,
+            "last": schooljaar.last_day,
+            "jongere_getoond": [doelgroep.value for doelgroep in JONGERE_GETOOND],
+        },
     )
 
 

@@ -25,6 +25,7 @@ from .base import LEERPLICHT, ONBEKEND, Column, Row, Table, count_table, percent
 from .cijfers import luxe_gezinnen, melding_cijfers, melding_groepen
 from .common import CodeLists, gemeente_table, grouped, split_table
 from .definities import telt
+from .gedeeld import eenmaal
 
 RELATIEF_SPLIT = [
     (MeldingSoort.RELATIEF_WETTELIJK.value, "wettelijk"),
@@ -333,17 +334,22 @@ def thuiszitters_leeftijd(by_age: dict[int, int]) -> Table:
     return table
 
 
-def jgz(organisatie, schooljaar, codes: CodeLists) -> list[Table]:
+def tel_jgz(organisatie_id: int, schooljaar) -> dict:
+    """The year's JGZ referrals per (onderwijssoort, in staat, follow-up): one grouped query for
+    the three JGZ tables (each joined the same referrals before)."""
     referrals = MeldingActie.objects.filter(
-        actie__organisatie=organisatie,  # the action's own column: index (organisatie, soort, datum)
+        actie__organisatie=organisatie_id,  # the action's own column: index (organisatie, soort, datum)
         actie__soort=ActieSoort.JGZ_AANMELDING,
         actie__datum__range=(schooljaar.first_day, schooljaar.last_day),
     )
-    # One grouped query for the three tables (each joined the same referrals before).
+    return grouped(referrals, "melding__onderwijssoort", "jgz_in_staat_id", "jgz_follow_up_id")
+
+
+def jgz(organisatie, schooljaar, codes: CodeLists) -> list[Table]:
     sector_counts: dict[str | None, int] = {}
     in_staat: dict[int | None, int] = {}
     follow_up: dict[int | None, int] = {}
-    by = grouped(referrals, "melding__onderwijssoort", "jgz_in_staat_id", "jgz_follow_up_id")
+    by = eenmaal(tel_jgz, organisatie, schooljaar)
     for (soort, in_staat_id, follow_up_id), n in by.items():
         label = SECTOR_LABELS[SECTOR_OF_ONDERWIJSSOORT.get(soort, Sector.GEEN) if soort else Sector.GEEN]
         sector_counts[label] = sector_counts.get(label, 0) + n
