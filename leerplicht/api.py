@@ -23,7 +23,7 @@ from cases.models import School
 
 from . import selectors, services
 from . import vrijstellingen as vrijstelling_services
-from .constants import Besluit, Fase, Grondslag, MeldingSoort
+from .constants import ALLE_SOORT_VELDEN, SOORT_VELDEN, Besluit, Fase, Grondslag, MeldingSoort
 from .models import Melding, Vrijstelling
 from .serializers import (
     BesluitSerializer,
@@ -91,6 +91,32 @@ class MeldingFilter(FilterSet):
 
 def _raise_warnings(exc: MeldingWarnings):
     raise WarningsError(exc.warnings) from exc
+
+
+def _fields_of_the_soort(data: dict, sent: dict) -> None:
+    """As the form (leerplicht/forms.py, SOORT_VELDEN): a field that does not apply to the
+    melding's soort is refused when the client sends a value for it, and cleared when it only
+    remains from an earlier soort (a PATCH that changes the soort), so what is stored fits the soort."""
+    allowed = SOORT_VELDEN.get(data["soort"], ())
+    soort = MeldingSoort(data["soort"]).label.lower()
+    if allowed:
+        message = _("Dit veld hoort niet bij een melding %(soort)s. Daarbij horen: %(velden)s.") % {
+            "soort": soort,
+            "velden": ", ".join(allowed),
+        }
+    else:
+        message = _("Dit veld hoort niet bij een melding %(soort)s: daarbij horen geen verzuimgegevens.") % {
+            "soort": soort
+        }
+    errors = {}
+    for name in ALLE_SOORT_VELDEN:
+        if name in allowed:
+            continue
+        if sent.get(name) not in (None, ""):
+            errors[name] = message
+        data[name] = "" if name == "gezin_id" else None
+    if errors:
+        raise ValidationError(errors)
 
 
 def _check_dates(melding_or_dossier, data: dict, afgesloten_op=None) -> None:
@@ -202,6 +228,7 @@ class MeldingViewSet(
         data = dict(serializer.validated_data)
         dossier, confirmed = data.pop("dossier"), data.pop("bevestigd")
         data.pop("versie", None)
+        _fields_of_the_soort(data, serializer.validated_data)
         _check_dates(dossier, data)
         try:
             melding = services.melding_register(
@@ -231,6 +258,7 @@ class MeldingViewSet(
         versie = expected_version(request, melding, data.pop("versie", None))
         if partial:
             data = {name: getattr(melding, name) for name in GEGEVENS_FIELDS} | data
+        _fields_of_the_soort(data, serializer.validated_data)
         _check_dates(melding, data, melding.afgesloten_op)
         try:
             melding = services.melding_update(

@@ -140,3 +140,47 @@ def test_a_role_without_the_permission_gets_403(seed_a):
     client, _token = token_client(teamleider)
     assert client.get("/api/v1/meldingen/").status_code == 403
     assert client.get("/api/v1/jongeren/").status_code == 403
+
+
+def test_a_field_that_does_not_fit_the_soort_is_refused_and_nothing_is_stored(api_a, seed_a):
+    """Regression: the API stored e.g. hours of relatief verzuim on a luxe melding, which the
+    form never lets one enter (SOORT_VELDEN)."""
+    data = {
+        "dossier": seed_a.jongere.dossier.pk,
+        "soort": "luxe",
+        "ontvangen_op": "2025-10-06",
+        "verzuim_van": "2025-09-29",
+        "uren_verzuim": 30,
+        "bevestigd": True,
+    }
+    response = api_a.post("/api/v1/meldingen/", data, format="json")
+    assert response.status_code == 400
+    assert response.json()["fouten"]["uren_verzuim"] == [
+        "Dit veld hoort niet bij een melding luxe verzuim. "
+        "Daarbij horen: verzuim_van, verzuim_tot, verlof_dagen, gezin_id."
+    ]
+    assert Melding.objects.count() == 1
+    zorg = {"dossier": seed_a.jongere.dossier.pk, "soort": "zorg", "ontvangen_op": "2025-10-06"}
+    response = api_a.post("/api/v1/meldingen/", {**zorg, "verzuim_van": "2025-09-29"}, format="json")
+    assert response.status_code == 400
+    assert "daarbij horen geen verzuimgegevens" in response.json()["fouten"]["verzuim_van"][0]
+    melding = seed_a.melding  # relatief verzuim
+    response = api_a.patch(
+        f"/api/v1/meldingen/{melding.pk}/", {"verlof_dagen": 3, "versie": 1}, format="json"
+    )
+    assert response.status_code == 400
+    melding.refresh_from_db()
+    assert (melding.verlof_dagen, melding.versie) == (None, 1)
+
+
+def test_changing_the_soort_clears_the_fields_of_the_old_soort_as_the_form_does(api_a, seed_a):
+    melding = seed_a.melding  # relatief verzuim with 20 uren
+    response = api_a.patch(
+        f"/api/v1/meldingen/{melding.pk}/",
+        {"soort": "luxe", "verlof_dagen": 4, "versie": 1, "bevestigd": True},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    melding.refresh_from_db()
+    assert (melding.soort, melding.verlof_dagen, melding.uren_verzuim) == ("luxe", 4, None)
+    assert melding.verzuim_van is not None  # a field both soorten have stays
