@@ -71,6 +71,8 @@ def vooraf(alias: str, *reeksen: Iterable[tuple[Telling, object, object]]) -> No
             if key not in shared:
                 shared[key] = Future()
                 work.append((shared[key], count, organisatie.pk, schooljaar))
+        if not work:
+            continue
         # copy_context: the thread reads from the same database (cases/platform/replica.py).
         thread = threading.Thread(target=contextvars.copy_context().run, args=(_read, work), daemon=True)
         thread.start()
