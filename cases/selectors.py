@@ -7,8 +7,25 @@ from django.utils.translation import gettext as _
 from cases.termijnen.werkdagen import Kalender
 
 from . import registry
-from .models import Actie, Dossier, Jongere, Ouder, OuderWijziging, SchoolVakantie, Toewijzing
+from .models import Actie, Dossier, Jongere, Ouder, OuderWijziging, SchoolVakantie, Toewijzing, User
 from .registry import TimelineEntry
+
+#: What the timeline shows of a user ("door", "toegewezen aan"): the name, nothing else.
+NAAM_VELDEN = ("id", "first_name", "last_name", "username")
+
+
+def met_namen(queryset: QuerySet, *relations: str) -> QuerySet:
+    """`select_related(*relations)` for users of whom only the name is shown: their other columns,
+    the password hash above all, are not read (fewer columns to fetch and convert, too)."""
+    niet_nodig = [f.name for f in User._meta.concrete_fields if f.name not in NAAM_VELDEN]
+    return queryset.select_related(*relations).defer(
+        *(f"{relation}__{veld}" for relation in relations for veld in niet_nodig)
+    )
+
+
+def naam(user) -> str:
+    """A user's name as the timeline shows it; an empty string for no user."""
+    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 def jongeren_for(user) -> QuerySet[Jongere]:
@@ -34,23 +51,23 @@ def timeline_for(user, dossier: Dossier) -> list[TimelineEntry]:
             datum=actie.datum,
             titel=actie.get_soort_display(),
             omschrijving=actie.omschrijving,
-            door=actie.gebruiker.get_full_name() or actie.gebruiker.get_username(),
+            door=naam(actie.gebruiker),
             soort="actie",
         )
-        for actie in Actie.objects.visible_to(user).filter(dossier=dossier).select_related("gebruiker")
+        for actie in met_namen(Actie.objects.visible_to(user).filter(dossier=dossier), "gebruiker")
     ]
     entries.extend(_ouder_entries(user, dossier))
     entries.extend(
         TimelineEntry(
             datum=toewijzing.tijdstip.date(),
             titel=_("%(onderwerp)s toegewezen aan %(naar)s")
-            % {"onderwerp": toewijzing.get_onderwerp_display(), "naar": _naam(toewijzing.naar)},
+            % {"onderwerp": toewijzing.get_onderwerp_display(), "naar": naam(toewijzing.naar)},
             omschrijving=_("Was: %(van)s.")
-            % {"van": _naam(toewijzing.van) if toewijzing.van else _("niet toegewezen")},
-            door=_naam(toewijzing.door),
+            % {"van": naam(toewijzing.van) if toewijzing.van else _("niet toegewezen")},
+            door=naam(toewijzing.door),
             soort="toewijzing",
         )
-        for toewijzing in Toewijzing.objects.filter(dossier=dossier).select_related("van", "naar", "door")
+        for toewijzing in met_namen(Toewijzing.objects.filter(dossier=dossier), "van", "naar", "door")
     )
     for provider in registry.timeline_providers:
         entries.extend(provider(user, dossier))
@@ -62,17 +79,14 @@ def _ouder_entries(user, dossier: Dossier) -> list[TimelineEntry]:
     wijzigingen = (
         OuderWijziging.objects.visible_to(user)
         .filter(ouder__jongere_id=dossier.jongere_id)
-        .select_related("ouder", "gebruiker")
+        .select_related("ouder")
     )
+    wijzigingen = met_namen(wijzigingen, "gebruiker")
     entries = []
     for wijziging in wijzigingen:
         ouder = wijziging.ouder
         velden = ", ".join(str(Ouder._meta.get_field(name).verbose_name) for name in wijziging.velden)
-        door = (
-            wijziging.gebruiker.get_full_name() or wijziging.gebruiker.get_username()
-            if wijziging.gebruiker
-            else wijziging.get_bron_display()
-        )
+        door = naam(wijziging.gebruiker) if wijziging.gebruiker else wijziging.get_bron_display()
         entries.append(
             TimelineEntry(
                 datum=timezone.localtime(wijziging.tijdstip).date(),
@@ -83,10 +97,6 @@ def _ouder_entries(user, dossier: Dossier) -> list[TimelineEntry]:
             )
         )
     return entries
-
-
-def _naam(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 def kalender_voor(organisatie_id: int | None) -> Kalender:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from cases.models import CodeItem, Dossier, User
 from cases.paths import path_per_pk
 from cases.registry import TimelineEntry
+from cases.selectors import met_namen, naam
 
 from .models import Benadering, StapWijziging, Traject
 
@@ -70,17 +71,9 @@ def trajecten_op_dossier(user, dossier: Dossier) -> list[Traject]:
     """The jongere's trajecten, newest first. The dossier page's section and timeline both show
     them: the list is kept on the dossier object for the rest of the request."""
     if not hasattr(dossier, "_trajecten"):
-        dossier._trajecten = list(
-            Traject.objects.visible_to(user)
-            .filter(dossier=dossier)
-            .select_related("behandelaar", "uitstroom")
-            .order_by("-gemeld_op")
-        )
+        trajecten = Traject.objects.visible_to(user).filter(dossier=dossier).select_related("uitstroom")
+        dossier._trajecten = list(met_namen(trajecten, "behandelaar").order_by("-gemeld_op"))
     return dossier._trajecten
-
-
-def _naam(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 def timeline_entries(user, dossier: Dossier) -> list[TimelineEntry]:
@@ -123,11 +116,8 @@ def timeline_entries(user, dossier: Dossier) -> list[TimelineEntry]:
                     soort="traject",
                 )
             )
-    for wijziging in (
-        StapWijziging.objects.visible_to(user)
-        .filter(traject__dossier=dossier)
-        .exclude(van_stap="")
-        .select_related("door")
+    for wijziging in met_namen(
+        StapWijziging.objects.visible_to(user).filter(traject__dossier=dossier).exclude(van_stap=""), "door"
     ):
         entries.append(
             TimelineEntry(
@@ -135,14 +125,12 @@ def timeline_entries(user, dossier: Dossier) -> list[TimelineEntry]:
                 titel=_("Routekaart: %(stap)s") % {"stap": wijziging.get_naar_stap_display()},
                 omschrijving=_("Van %(van)s.") % {"van": wijziging.get_van_stap_display()}
                 + (f" {wijziging.reden}" if wijziging.reden else ""),
-                door=_naam(wijziging.door),
+                door=naam(wijziging.door),
                 url=url(wijziging.traject_id),
                 soort="stap",
             )
         )
-    for benadering in (
-        Benadering.objects.visible_to(user).filter(traject__dossier=dossier).select_related("door")
-    ):
+    for benadering in met_namen(Benadering.objects.visible_to(user).filter(traject__dossier=dossier), "door"):
         entries.append(
             TimelineEntry(
                 datum=benadering.datum,
@@ -150,7 +138,7 @@ def timeline_entries(user, dossier: Dossier) -> list[TimelineEntry]:
                 omschrijving=" · ".join(
                     p for p in (benadering.get_uitkomst_display(), benadering.toelichting) if p
                 ),
-                door=_naam(benadering.door),
+                door=naam(benadering.door),
                 url=url(benadering.traject_id),
                 soort="benadering",
             )

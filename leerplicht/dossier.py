@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from cases.paths import path_per_pk
 from cases.registry import TimelineEntry
 from cases.rules import age_on
+from cases.selectors import met_namen, naam
 
 from . import rules
 from .constants import KENNISGEVING_GRONDSLAGEN, Besluit, Grondslag
@@ -15,9 +16,7 @@ from .models import Melding, MeldingTransitie, Vrijstelling
 
 
 def _name(user) -> str:
-    if user is None:
-        return _("import")
-    return user.get_full_name() or user.get_username()
+    return naam(user) if user is not None else _("import")
 
 
 def _vrijstellingen(user, dossier) -> list[Vrijstelling]:
@@ -94,10 +93,9 @@ def timeline_entries(user, dossier) -> list[TimelineEntry]:
         return []
     entries = []
     melding_path, vrijstelling_path = path_per_pk("melding"), path_per_pk("vrijstelling")
-    transities = (
-        MeldingTransitie.objects.visible_to(user)
-        .filter(melding__dossier=dossier)
-        .select_related("melding", "gebruiker")
+    transities = met_namen(
+        MeldingTransitie.objects.visible_to(user).filter(melding__dossier=dossier).select_related("melding"),
+        "gebruiker",
     )
     for t in transities:
         melding_url = melding_path(t.melding_id)

@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from cases.letters.models import Brief, BriefSjabloon
 
 from ..models import Document, Dossier
+from ..selectors import met_namen
 
 
 def sjablonen_for(user) -> QuerySet[BriefSjabloon]:
@@ -30,4 +31,4 @@ def brief_for(user, pk: int) -> Brief:
 
 def documenten_op_dossier(user, dossier: Dossier) -> QuerySet[Document]:
     """The dossier's documents, newest first (one query, whatever their number)."""
-    return Document.objects.visible_to(user).filter(dossier=dossier).select_related("geupload_door")
+    return met_namen(Document.objects.visible_to(user).filter(dossier=dossier), "geupload_door")

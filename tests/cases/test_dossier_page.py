@@ -6,7 +6,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases.constants import ActieSoort
-from tests.factories import ActieFactory
+from cases.models import Toewijzing
+from cases.ouders.services import ouder_toevoegen
+from leerplicht.services import melding_transition
+from tests.factories import ActieFactory, MeldingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +66,38 @@ def test_dossier_page_query_count_does_not_grow_with_the_timeline(client, lpa_a,
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_the_dossier_page_names_who_did_what_without_reading_their_password_hashes(client, lpa_a, jongere_a):
+    # The timeline names the user of every line ("door", "toegewezen aan"). It used to read each of
+    # those users' whole row, password hash included, for a name.
+    collega = UserFactory(organisatie=lpa_a.organisatie, first_name="Karin", last_name="de Vries")
+    dossier = jongere_a.dossier
+    ActieFactory(dossier=dossier, soort=ActieSoort.HUISBEZOEK, gebruiker=collega)
+    ouder_toevoegen(
+        actor=collega, jongere=jongere_a, voornamen="Maria", achternaam="Visser", relatie="moeder"
+    )
+    melding = MeldingFactory(dossier=dossier)
+    melding_transition(actor=collega, melding_id=melding.pk, versie=melding.versie, naar="analyseren")
+    Toewijzing.objects.create(
+        organisatie=lpa_a.organisatie, dossier=dossier, onderwerp="melding", object_id=melding.pk,
+        naar=lpa_a, door=collega,
+    )  # fmt: skip
+    client.force_login(lpa_a)
+    client.get(reverse("dossier", args=[dossier.pk]))  # warm up the session
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(reverse("dossier", args=[dossier.pk])).content.decode()
+
+    timeline = page[page.index('<ol class="app-timeline">') :]
+    assert timeline.count("Karin de Vries") == 4  # the action, the ouder, the phase, the assignment
+    assert "toegewezen aan " + lpa_a.get_full_name() in timeline
+    reading_hashes = [
+        q["sql"]
+        for q in captured.captured_queries
+        if '"cases_user"."password"' in q["sql"]
+        and not q["sql"].split(" FROM ", 1)[1].startswith('"cases_user"')
+    ]
+    assert reading_hashes == []  # only the logged-in user's own row (the session check) has it
 
 
 def test_unknown_page_answers_in_dutch_without_echoing_the_url(client, lpa_a):
