@@ -106,3 +106,24 @@ def test_without_javascript_soort_kiezen_shows_the_soorts_fields(browser, live_s
         assert (melding.soort, melding.verlof_dagen, melding.school.brin) == ("luxe", 3, "42MM")
     finally:
         context.close()
+
+
+def test_without_javascript_enter_in_a_field_registers_the_melding(browser, live_server, team, ingeschreven):  # noqa: F811
+    # Enter submits a form with its first button. Without JavaScript that was "Soort kiezen": the
+    # form came back with nothing saved and no word about it.
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL", java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        login(page, "lpa")
+        page.goto(f"/meldingen/nieuw/?dossier={ingeschreven['jongere'].dossier.pk}")
+        page.get_by_label("Soort melding").select_option("luxe")
+        page.get_by_role("button", name="Soort kiezen").click()
+        page.get_by_label("School", exact=True).fill("42MM00")
+        page.get_by_label("Schooldagen afwezig").fill("3")
+        page.get_by_label("Schooldagen afwezig").press("Enter")
+        page.get_by_text("De melding is geregistreerd.").wait_for()
+        melding = Melding.objects.get()
+        assert (melding.soort, melding.verlof_dagen) == ("luxe", 3)
+    finally:
+        context.close()
