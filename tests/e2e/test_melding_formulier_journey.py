@@ -1,6 +1,7 @@
 """Registering a melding with the form that fits its soort, in Chromium with axe-core: the reden
 list holds only the soort's reasons, the school comes from the enrolment, another school is picked
-with the keyboard in the typeahead; and without JavaScript the 'Soort kiezen' button does the same."""
+with the keyboard in the typeahead; and without JavaScript the 'Soort kiezen' button does the same,
+and Enter in a field saves."""
 
 from datetime import date, timedelta
 
@@ -86,7 +87,10 @@ def test_register_relatief_verzuim_with_its_own_reasons_and_a_school_from_the_ty
     )
 
 
-def test_without_javascript_soort_kiezen_shows_the_soorts_fields(browser, live_server, team, ingeschreven):  # noqa: F811
+@pytest.fixture
+def luxe_zonder_javascript(browser, live_server, team, ingeschreven):  # noqa: F811
+    """A new melding for the enrolled jongere in a browser without JavaScript, soort luxe chosen
+    with the 'Soort kiezen' button; a toelichting typed before it."""
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", java_script_enabled=False)
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -96,34 +100,30 @@ def test_without_javascript_soort_kiezen_shows_the_soorts_fields(browser, live_s
         page.get_by_label("Soort melding").select_option("luxe")
         page.get_by_label("Toelichting").fill("Vertrokken voor de herfstvakantie")
         page.get_by_role("button", name="Soort kiezen").click()
-        page.get_by_label("Schooldagen afwezig").fill("3")
-        assert page.get_by_label("Toelichting").input_value() == "Vertrokken voor de herfstvakantie"
-        assert page.get_by_label("Uren verzuim").count() == 0
-        page.get_by_label("School", exact=True).fill("42MM00")
-        page.get_by_role("button", name="Registreren").click()
-        page.get_by_text("De melding is geregistreerd.").wait_for()
-        melding = Melding.objects.get()
-        assert (melding.soort, melding.verlof_dagen, melding.school.brin) == ("luxe", 3, "42MM")
+        yield page
     finally:
         context.close()
 
 
-def test_without_javascript_enter_in_a_field_registers_the_melding(browser, live_server, team, ingeschreven):  # noqa: F811
+def test_without_javascript_soort_kiezen_shows_the_soorts_fields(luxe_zonder_javascript):
+    page = luxe_zonder_javascript
+    page.get_by_label("Schooldagen afwezig").fill("3")
+    assert page.get_by_label("Toelichting").input_value() == "Vertrokken voor de herfstvakantie"
+    assert page.get_by_label("Uren verzuim").count() == 0
+    page.get_by_label("School", exact=True).fill("42MM00")
+    page.get_by_role("button", name="Registreren").click()
+    page.get_by_text("De melding is geregistreerd.").wait_for()
+    melding = Melding.objects.get()
+    assert (melding.soort, melding.verlof_dagen, melding.school.brin) == ("luxe", 3, "42MM")
+
+
+def test_without_javascript_enter_in_a_field_registers_the_melding(luxe_zonder_javascript):
     # Enter submits a form with its first button. Without JavaScript that was "Soort kiezen": the
     # form came back with nothing saved and no word about it.
-    context = browser.new_context(base_url=live_server.url, locale="nl-NL", java_script_enabled=False)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
-        login(page, "lpa")
-        page.goto(f"/meldingen/nieuw/?dossier={ingeschreven['jongere'].dossier.pk}")
-        page.get_by_label("Soort melding").select_option("luxe")
-        page.get_by_role("button", name="Soort kiezen").click()
-        page.get_by_label("School", exact=True).fill("42MM00")
-        page.get_by_label("Schooldagen afwezig").fill("3")
-        page.get_by_label("Schooldagen afwezig").press("Enter")
-        page.get_by_text("De melding is geregistreerd.").wait_for()
-        melding = Melding.objects.get()
-        assert (melding.soort, melding.verlof_dagen) == ("luxe", 3)
-    finally:
-        context.close()
+    page = luxe_zonder_javascript
+    page.get_by_label("School", exact=True).fill("42MM00")
+    page.get_by_label("Schooldagen afwezig").fill("3")
+    page.get_by_label("Schooldagen afwezig").press("Enter")
+    page.get_by_text("De melding is geregistreerd.").wait_for()
+    melding = Melding.objects.get()
+    assert (melding.soort, melding.verlof_dagen) == ("luxe", 3)
