@@ -82,7 +82,8 @@ class SchoolAdmin(admin.ModelAdmin):
     role above the organisations adds or changes them; an organisation's beheerder reads them
     (issue 15, point 5: one region's beheerder renamed a school for all the others)."""
 
-    list_display = ["naam", "brin", "vestiging", "plaats"]
+    list_display = ["naam", "brin", "vestiging", "plaats", "gemeente"]
+    list_select_related = ["gemeente"]
     search_fields = ["naam", "brin", "plaats"]
 
     def has_add_permission(self, request):

@@ -2,8 +2,8 @@
 
 The school register holds ~7,000 locations nationally, too many for one <select>. The field is a
 text input; with JavaScript (static/js/combobox.js) it becomes an accessible combobox fed by
-`school_zoeken`, which searches the organisation's own region first (schools whose plaats is one
-of the organisation's gemeenten) and then the national list, at most `MAX_RESULTATEN` matches in a
+`school_zoeken`, which searches the organisation's own region first (schools in one of the
+organisation's gemeenten, see `regio`) and then the national list, at most `MAX_RESULTATEN` matches in a
 fixed number of queries. Without JavaScript the text typed (a BRIN code with or without vestiging,
 or a name) is resolved on the server, with a Dutch message when it is unknown or ambiguous.
 
@@ -12,12 +12,13 @@ Schools are reference data without personal data; the endpoint still needs a log
 
 import re
 from datetime import date
+from functools import reduce
+from operator import or_
 
 from django import forms
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.db.models.functions import Lower
 from django.http import JsonResponse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
@@ -41,22 +42,33 @@ def school_label(school: School) -> str:
     return f"{label}, {school.plaats}" if school.plaats else label
 
 
-def regio_plaatsen(organisatie: Organisatie | int | None) -> list[str]:
-    """The organisation's gemeenten, lower case: a school whose plaats is one of them is 'in the region'.
-    (The register gives a school's plaats, not its gemeente; a plaats named as its gemeente is the rule.)"""
+def regio(organisatie: Organisatie | int | None) -> Q | None:
+    """The schools in the organisation's gemeenten, as a filter; None when it has none. A school is
+    there when DUO's register puts it in one of them (`School.gemeente`, manage.py import_scholen);
+    a school without a gemeente (added by hand) when its plaats is named as one of them. One query:
+    the organisation's gemeenten."""
     if organisatie is None:
-        return []
+        return None
     pk = organisatie.pk if isinstance(organisatie, Organisatie) else organisatie
-    return [naam.lower() for naam in Gemeente.objects.filter(organisaties=pk).values_list("naam", flat=True)]
+    gemeenten = list(Gemeente.objects.filter(organisaties=pk).values_list("pk", "naam"))
+    if not gemeenten:
+        return None
+    op_plaats = reduce(or_, (Q(plaats__iexact=naam) for _pk, naam in gemeenten))
+    return Q(gemeente__in=[gemeente for gemeente, _naam in gemeenten]) | (
+        Q(gemeente__isnull=True) & op_plaats
+    )
 
 
-def _met_regio(queryset, plaatsen: list[str]):
+def in_regio(organisatie: Organisatie | int | None, school: School) -> bool:
+    """`school` lies in one of the organisation's gemeenten (see `regio`)."""
+    filter_ = regio(organisatie)
+    return filter_ is not None and School.objects.filter(filter_, pk=school.pk).exists()
+
+
+def _met_regio(queryset, filter_: Q | None):
     return queryset.annotate(
-        plaats_lower=Lower("plaats"),
-        buiten_regio=Case(
-            When(plaats_lower__in=plaatsen, then=Value(0)), default=Value(1), output_field=IntegerField()
-        )
-        if plaatsen
+        buiten_regio=Case(When(filter_, then=Value(0)), default=Value(1), output_field=IntegerField())
+        if filter_ is not None
         else Value(1, output_field=IntegerField()),
     )
 
@@ -75,7 +87,7 @@ def scholen_zoeken(
     match = BRIN.fullmatch(code)
     if match:
         query |= Q(brin=match[1], vestiging=match[2]) if match[2] else Q(brin=match[1])
-    schools = _met_regio(School.objects.filter(query), regio_plaatsen(organisatie)).annotate(
+    schools = _met_regio(School.objects.filter(query), regio(organisatie)).annotate(
         begint_niet=Case(
             When(naam__istartswith=tekst, then=Value(0)), default=Value(1), output_field=IntegerField()
         )
@@ -108,9 +120,8 @@ def school_oplossen(organisatie: Organisatie | int | None, tekst: str) -> School
                 code="onbekend",
             )
         # Four letters without a school of that code ("Hoek"): read it as (part of) a name.
-    plaatsen = regio_plaatsen(organisatie)
     kandidaten = list(
-        _met_regio(School.objects.filter(naam__iexact=tekst), plaatsen).order_by(
+        _met_regio(School.objects.filter(naam__iexact=tekst), regio(organisatie)).order_by(
             "buiten_regio", "naam", "brin"
         )[: MAX_KANDIDATEN + 1]
     )

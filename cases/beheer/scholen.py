@@ -27,6 +27,8 @@ from cases.concurrency import ConflictError
 from cases.constants import Onderwijssoort
 from cases.forms import style_fields
 from cases.models import School
+from cases.scholen import in_regio
+from cases.scholen import regio as scholen_regio
 
 from .services import fingerprint
 
@@ -35,10 +37,8 @@ CONTACT_FIELDS = ("contact_email", "contact_telefoon")
 
 
 def in_eigen_regio(user, school: School) -> bool:
-    """The school lies in one of the organisation's gemeenten (by place name)."""
-    if not user.organisatie_id or not school.plaats:
-        return False
-    return user.organisatie.gemeenten.filter(naam__iexact=school.plaats).exists()
+    """The school lies in one of the organisation's gemeenten (cases/scholen.py, `regio`)."""
+    return bool(user.organisatie_id) and in_regio(user.organisatie_id, school)
 
 
 class ContactForm(forms.Form):
@@ -92,11 +92,8 @@ def scholen(request):
             | Q(brin=compact[:4], vestiging__startswith=compact[4:6])
         )
     if regio:
-        namen = list(request.user.organisatie.gemeenten.values_list("naam", flat=True))
-        regio_filter = Q(pk__in=[])
-        for naam in namen:
-            regio_filter |= Q(plaats__iexact=naam)
-        queryset = queryset.filter(regio_filter)
+        filter_ = scholen_regio(request.user.organisatie_id)
+        queryset = queryset.filter(filter_) if filter_ is not None else queryset.none()
     page = Paginator(queryset, PER_PAGINA).get_page(request.GET.get("page"))
     query = urlencode({k: v for k, v in (("zoek", zoek), ("regio", "1" if regio else "")) if v})
     context = {"page": page, "zoek": zoek, "regio": regio, "query": query}
@@ -109,7 +106,7 @@ def scholen(request):
 def school(request, pk: int):
     if not request.user.organisatie_id:
         raise PermissionDenied
-    obj = get_object_or_404(School, pk=pk)
+    obj = get_object_or_404(School.objects.select_related("gemeente"), pk=pk)
     mag_wijzigen = request.user.has_perm("cases.change_school") and in_eigen_regio(request.user, obj)
     initial = {field: getattr(obj, field) for field in CONTACT_FIELDS}
     initial["basis"] = fingerprint(obj, CONTACT_FIELDS)

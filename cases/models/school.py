@@ -30,6 +30,17 @@ class School(models.Model):
     )
     naam = models.CharField(_("naam"), max_length=200)
     plaats = models.CharField(_("plaats"), max_length=100, blank=True)
+    # The gemeente DUO's register gives the location (manage.py import_scholen). Decides whether a
+    # school is in an organisation's region; without it the plaats does (cases/scholen.py).
+    gemeente = models.ForeignKey(
+        "cases.Gemeente",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="scholen",
+        verbose_name=_("gemeente"),
+        help_text=_("De gemeente van de vestiging volgens het register van DUO."),
+    )
     onderwijssoorten = models.JSONField(
         _("onderwijssoorten"),
         default=list,

@@ -1,0 +1,189 @@
+"""The school register from DUO's open data: the address files of school locations ("Adressen
+alle vestigingen", per sector: basisonderwijs, (voortgezet) speciaal onderwijs, voortgezet
+onderwijs), read into `School` by `manage.py import_scholen`.
+
+DUO publishes them monthly as CSV (semicolon-separated). The column names changed over the years;
+both spellings are read: `INSTELLINGSCODE` or `BRIN NUMMER` (the BRIN), `VESTIGINGSCODE` (BRIN
+plus 2 digits) or `VESTIGINGSNUMMER`, `VESTIGINGSNAAM` or `INSTELLINGSNAAM`, and `PLAATSNAAM`,
+`GEMEENTENUMMER`, `GEMEENTENAAM`, optionally `ONDERWIJSSTRUCTUUR` (voortgezet onderwijs:
+"VMBO/HAVO/VWO"). Other columns are ignored.
+
+All or nothing: a file with a problem writes nothing, and every problem names its line. A school
+already known (same BRIN and vestiging) gets DUO's name, plaats and gemeente; the contact details
+the functioneel beheerder keeps (cases/beheer/scholen.py) are never touched. Schools are reference
+data without personal data.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from .constants import Onderwijssoort
+from .models import Gemeente, School
+
+#: Our field -> the column names DUO used for it, newest first.
+KOLOMMEN = {
+    "brin": ("INSTELLINGSCODE", "BRIN NUMMER", "BRINNUMMER"),
+    "vestiging": ("VESTIGINGSCODE", "VESTIGINGSNUMMER"),
+    "naam": ("VESTIGINGSNAAM", "INSTELLINGSNAAM"),
+    "plaats": ("PLAATSNAAM",),
+    "gemeentenummer": ("GEMEENTENUMMER",),
+    "gemeentenaam": ("GEMEENTENAAM",),
+    "onderwijsstructuur": ("ONDERWIJSSTRUCTUUR",),
+}
+VERPLICHT = ("brin", "naam", "gemeentenummer")
+BRIN = re.compile(r"[0-9A-Z]{4}")
+#: ONDERWIJSSTRUCTUUR parts -> our onderwijssoorten; parts not listed here are left out.
+STRUCTUUR = {
+    "VMBO": Onderwijssoort.VMBO,
+    "HAVO": Onderwijssoort.HAVO,
+    "VWO": Onderwijssoort.VWO,
+    "PRO": Onderwijssoort.PRO,
+    "VAVO": Onderwijssoort.VAVO,
+}
+MAX_PROBLEMEN = 50
+
+
+@dataclass
+class Uitkomst:
+    nieuw: int = 0
+    bijgewerkt: int = 0
+    ongewijzigd: int = 0
+    nieuwe_gemeenten: int = 0
+    problemen: list[str] = field(default_factory=list)
+
+
+def _tekst(data: bytes) -> str:
+    # DUO's files have been UTF-8 and, in older years, Windows-1252.
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252")
+
+
+def _kop(naam: str) -> str:
+    return " ".join(naam.replace("_", " ").upper().split())
+
+
+def _nette_naam(naam: str) -> str:
+    """DUO writes place names in capitals: 'ZOETERMEER' -> 'Zoetermeer', "'S-GRAVENHAGE" -> "'s-Gravenhage"."""
+    naam = " ".join(naam.split()).title()
+    return re.sub(r"(?:^|(?<=\s))'S-", "'s-", naam)
+
+
+def _vestiging(brin: str, waarde: str) -> str:
+    """The 2-digit vestiging from '12AB01' (VESTIGINGSCODE) or '01' / '1' (VESTIGINGSNUMMER)."""
+    waarde = waarde.strip().upper()
+    if len(waarde) == 6 and waarde[:4] == brin:
+        waarde = waarde[4:]
+    if waarde.isdigit() and len(waarde) <= 2:
+        return waarde.zfill(2)
+    return waarde  # checked by the caller
+
+
+def lees(data: bytes) -> tuple[list[dict], list[str]]:
+    """The rows of a register file as dicts of our fields, and the problems found (Dutch)."""
+    tekst = _tekst(data)
+    eerste_regel = tekst.split("\n", 1)[0]
+    scheiding = max(";,\t", key=eerste_regel.count)
+    reader = csv.reader(io.StringIO(tekst), delimiter=scheiding)
+    koppen = [_kop(k) for k in next(reader, [])]
+    kolom = {}
+    for veld, namen in KOLOMMEN.items():
+        gevonden = next((koppen.index(naam) for naam in namen if naam in koppen), None)
+        if gevonden is not None:
+            kolom[veld] = gevonden
+    ontbreekt = [
+        KOLOMMEN[veld][0] + (f" (of {' / '.join(KOLOMMEN[veld][1:])})" if len(KOLOMMEN[veld]) > 1 else "")
+        for veld in VERPLICHT
+        if veld not in kolom
+    ]
+    if ontbreekt:
+        return [], [
+            f"Kolom(men) {', '.join(ontbreekt)} ontbreken. Gebruik een adressenbestand van schoolvestigingen "
+            f"van DUO (open onderwijsdata); de eerste regel moet de kolomnamen bevatten."
+        ]
+    rijen, problemen, gezien = [], [], {}
+    for regelnummer, waarden in enumerate(reader, start=2):
+        if not any(w.strip() for w in waarden):
+            continue
+        rij = {veld: (waarden[i].strip() if i < len(waarden) else "") for veld, i in kolom.items()}
+        brin = rij["brin"].upper()
+        vestiging = _vestiging(brin, rij.get("vestiging", ""))
+        nummer = rij["gemeentenummer"]
+        fouten = []
+        if not BRIN.fullmatch(brin):
+            fouten.append(f"BRIN '{rij['brin']}' is geen BRIN-code (4 tekens, bijvoorbeeld 12AB)")
+        if vestiging and not re.fullmatch(r"\d{2}", vestiging):
+            fouten.append(f"vestiging '{rij.get('vestiging', '')}' is geen vestigingsnummer (2 cijfers)")
+        if not rij["naam"]:
+            fouten.append("de naam is leeg")
+        if not (nummer.isdigit() and len(nummer) <= 4):
+            fouten.append(
+                f"gemeentenummer '{nummer}' is geen CBS-gemeentenummer (hooguit 4 cijfers, zoals 0637)"
+            )
+        sleutel = (brin, vestiging)
+        if not fouten and sleutel in gezien:
+            fouten.append(f"{brin}{vestiging} stond al op regel {gezien[sleutel]}")
+        if fouten:
+            problemen.append(f"Regel {regelnummer}: {'; '.join(fouten)}.")
+            continue
+        gezien[sleutel] = regelnummer
+        structuur = rij.get("onderwijsstructuur", "").upper().replace(" ", "")
+        rijen.append(
+            {
+                "brin": brin,
+                "vestiging": vestiging,
+                "naam": " ".join(rij["naam"].split())[:200],
+                "plaats": _nette_naam(rij.get("plaats", ""))[:100],
+                "gemeente_code": f"GM{int(nummer):04d}",
+                "gemeente_naam": _nette_naam(rij.get("gemeentenaam", "")),
+                "onderwijssoorten": [STRUCTUUR[p] for p in structuur.split("/") if p in STRUCTUUR],
+            }
+        )
+    if not rijen and not problemen:
+        problemen.append("Het bestand bevat geen scholen.")
+    return rijen, problemen
+
+
+@transaction.atomic
+def importeer(data: bytes, *, proef: bool = False) -> Uitkomst:
+    """Read a register file into `School`; with problems, or with `proef`, nothing is written."""
+    rijen, problemen = lees(data)
+    uitkomst = Uitkomst(problemen=problemen)
+    if problemen:
+        return uitkomst
+    gemeenten = {g.code: g for g in Gemeente.objects.filter(code__in={r["gemeente_code"] for r in rijen})}
+    for rij in rijen:
+        if rij["gemeente_code"] not in gemeenten:
+            naam = rij["gemeente_naam"] or rij["gemeente_code"]
+            gemeenten[rij["gemeente_code"]] = Gemeente.objects.create(code=rij["gemeente_code"], naam=naam)
+            uitkomst.nieuwe_gemeenten += 1
+    bekend = {(s.brin, s.vestiging): s for s in School.objects.filter(brin__in={r["brin"] for r in rijen})}
+    nieuw, gewijzigd = [], []
+    for rij in rijen:
+        waarden = {
+            "naam": rij["naam"],
+            "plaats": rij["plaats"],
+            "gemeente_id": gemeenten[rij["gemeente_code"]].pk,
+        }
+        if rij["onderwijssoorten"]:  # no ONDERWIJSSTRUCTUUR (primary files): keep what is there
+            waarden["onderwijssoorten"] = rij["onderwijssoorten"]
+        school = bekend.get((rij["brin"], rij["vestiging"]))
+        if school is None:
+            nieuw.append(School(brin=rij["brin"], vestiging=rij["vestiging"], **waarden))
+        elif any(getattr(school, k) != v for k, v in waarden.items()):
+            for k, v in waarden.items():
+                setattr(school, k, v)
+            gewijzigd.append(school)
+        else:
+            uitkomst.ongewijzigd += 1
+    School.objects.bulk_create(nieuw, batch_size=1000)
+    School.objects.bulk_update(gewijzigd, ["naam", "plaats", "gemeente", "onderwijssoorten"], batch_size=1000)
+    uitkomst.nieuw, uitkomst.bijgewerkt = len(nieuw), len(gewijzigd)
+    if proef:
+        transaction.set_rollback(True)
+    return uitkomst
