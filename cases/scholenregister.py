@@ -14,14 +14,13 @@ the functioneel beheerder keeps (cases/beheer/scholen.py) are never touched. Sch
 data without personal data.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
 
 from .constants import Onderwijssoort
+from .imports.reading import UnreadableFile, read_table
 from .models import Gemeente, School
 
 #: Our field -> the column names DUO used for it, newest first.
@@ -45,6 +44,22 @@ STRUCTUUR = {
     "VAVO": Onderwijssoort.VAVO,
 }
 MAX_PROBLEMEN = 50
+TUSSENWOORDEN = {
+    "aan",
+    "bij",
+    "de",
+    "den",
+    "der",
+    "en",
+    "het",
+    "in",
+    "onder",
+    "op",
+    "over",
+    "ter",
+    "ten",
+    "van",
+}
 
 
 @dataclass
@@ -69,8 +84,12 @@ def _kop(naam: str) -> str:
 
 
 def _nette_naam(naam: str) -> str:
-    """DUO writes place names in capitals: 'ZOETERMEER' -> 'Zoetermeer', "'S-GRAVENHAGE" -> "'s-Gravenhage"."""
-    naam = " ".join(naam.split()).title()
+    """DUO writes place names in capitals: 'ZOETERMEER' -> 'Zoetermeer', "'S-GRAVENHAGE" ->
+    "'s-Gravenhage", 'CAPELLE AAN DEN IJSSEL' -> 'Capelle aan den IJssel' (IJ is one letter)."""
+    woorden = naam.split()
+    # Particles inside a name stay lower case: Alphen aan den Rijn, Bergen op Zoom.
+    woorden = [w.lower() if i and w.lower() in TUSSENWOORDEN else w.title() for i, w in enumerate(woorden)]
+    naam = re.sub(r"(?<![^\s-])Ij", "IJ", " ".join(woorden))
     return re.sub(r"(?:^|(?<=\s))'S-", "'s-", naam)
 
 
@@ -85,15 +104,17 @@ def _vestiging(brin: str, waarde: str) -> str:
 
 
 def lees(data: bytes) -> tuple[list[dict], list[str]]:
-    """The rows of a register file as dicts of our fields, and the problems found (Dutch)."""
-    tekst = _tekst(data)
-    eerste_regel = tekst.split("\n", 1)[0]
-    scheiding = max(";,\t", key=eerste_regel.count)
-    reader = csv.reader(io.StringIO(tekst), delimiter=scheiding)
-    koppen = [_kop(k) for k in next(reader, [])]
+    """The rows of a register file as dicts of our fields, and the problems found (Dutch). Read
+    with the imports' reader (cases/imports/reading.py: semicolon or comma, limits on columns,
+    rows and cell sizes)."""
+    try:
+        tabel = read_table(_tekst(data).encode("utf-8"), "register.csv")
+    except UnreadableFile as exc:
+        return [], [exc.message]
+    koppen = [_kop(k) for k in tabel.headers]
     kolom = {}
     for veld, namen in KOLOMMEN.items():
-        gevonden = next((koppen.index(naam) for naam in namen if naam in koppen), None)
+        gevonden = next((tabel.headers[koppen.index(naam)] for naam in namen if naam in koppen), None)
         if gevonden is not None:
             kolom[veld] = gevonden
     ontbreekt = [
@@ -107,10 +128,8 @@ def lees(data: bytes) -> tuple[list[dict], list[str]]:
             f"van DUO (open onderwijsdata); de eerste regel moet de kolomnamen bevatten."
         ]
     rijen, problemen, gezien = [], [], {}
-    for regelnummer, waarden in enumerate(reader, start=2):
-        if not any(w.strip() for w in waarden):
-            continue
-        rij = {veld: (waarden[i].strip() if i < len(waarden) else "") for veld, i in kolom.items()}
+    for regelnummer, waarden in tabel.rows:
+        rij = {veld: waarden.get(kop, "") for veld, kop in kolom.items()}
         brin = rij["brin"].upper()
         vestiging = _vestiging(brin, rij.get("vestiging", ""))
         nummer = rij["gemeentenummer"]

@@ -67,9 +67,16 @@ def test_the_older_column_names_and_a_windows_encoded_file_are_read(tmp_path):
     oud = (
         "BRIN NUMMER,VESTIGINGSNUMMER,INSTELLINGSNAAM,PLAATSNAAM,GEMEENTENUMMER,GEMEENTENAAM\n"
         "78GH,1,Basisschool Het Café,BLEISWIJK,1621,LANSINGERLAND\n"
+        "79GH,,De IJsvogel,CAPELLE AAN DEN IJSSEL,502,CAPELLE AAN DEN IJSSEL\n"
     )
     importeer(tmp_path, oud, encoding="cp1252")
-    school = School.objects.get()
+    ijsvogel = School.objects.get(brin="79GH")
+    assert (ijsvogel.vestiging, ijsvogel.plaats, ijsvogel.gemeente.code) == (
+        "",
+        "Capelle aan den IJssel",
+        "GM0502",
+    )
+    school = School.objects.get(brin="78GH")
     assert (school.brin, school.vestiging, school.naam, school.plaats) == (
         "78GH",
         "01",
@@ -106,6 +113,9 @@ def test_a_file_that_is_not_a_register_file_says_which_columns_it_needs(tmp_path
         "Kolom(men) INSTELLINGSCODE (of BRIN NUMMER / BRINNUMMER), VESTIGINGSNAAM (of INSTELLINGSNAAM), "
         "GEMEENTENUMMER ontbreken." in capsys.readouterr().err
     )
+    with pytest.raises(CommandError):
+        importeer(tmp_path, "INSTELLINGSCODE;VESTIGINGSNAAM;GEMEENTENUMMER\n12AB;\x00;0637\n")
+    assert "lijkt geen CSV-bestand" in capsys.readouterr().err
     with pytest.raises(CommandError, match="bestaat niet"):
         call_command("import_scholen", str(tmp_path / "weg.csv"))
 
