@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from .constants import Onderwijssoort
-from .imports.reading import UnreadableFile, read_table
+from .imports.reading import MAX_CELL_CHARS, TOO_LONG, TOO_MANY, UnreadableFile, read_table
 from .models import Gemeente, School
 
 #: Our field -> the column names DUO used for it, newest first.
@@ -35,8 +35,11 @@ KOLOMMEN = {
 }
 VERPLICHT = ("brin", "naam", "gemeentenummer")
 BRIN = re.compile(r"[0-9A-Z]{4}")
-#: ONDERWIJSSTRUCTUUR parts -> our onderwijssoorten; parts not listed here are left out.
+#: ONDERWIJSSTRUCTUUR parts (DUO writes e.g. "VBO/MAVO/HAVO/VWO") -> our onderwijssoorten; parts
+#: not listed here are left out.
 STRUCTUUR = {
+    "VBO": Onderwijssoort.VMBO,
+    "MAVO": Onderwijssoort.VMBO,
     "VMBO": Onderwijssoort.VMBO,
     "HAVO": Onderwijssoort.HAVO,
     "VWO": Onderwijssoort.VWO,
@@ -72,11 +75,17 @@ class Uitkomst:
 
 
 def _tekst(data: bytes) -> str:
-    # DUO's files have been UTF-8 and, in older years, Windows-1252.
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252")
+    """DUO's files have been UTF-8 and, in older years, Windows-1252; raises UnreadableFile for
+    anything else (a spreadsheet, a zip)."""
+    for codering in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(codering)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile(
+        "Het bestand is geen CSV-tekst (UTF-8 of Windows-1252). Gebruik het CSV-bestand van DUO zoals het "
+        "gedownload is."
+    )
 
 
 def _kop(naam: str) -> str:
@@ -90,7 +99,7 @@ def _nette_naam(naam: str) -> str:
     # Particles inside a name stay lower case: Alphen aan den Rijn, Bergen op Zoom.
     woorden = [w.lower() if i and w.lower() in TUSSENWOORDEN else w.title() for i, w in enumerate(woorden)]
     naam = re.sub(r"(?<![^\s-])Ij", "IJ", " ".join(woorden))
-    return re.sub(r"(?:^|(?<=\s))'S-", "'s-", naam)
+    return re.sub(r"(?:^|(?<=\s))'([ST])(?=[-\s])", lambda m: "'" + m[1].lower(), naam)
 
 
 def _vestiging(brin: str, waarde: str) -> str:
@@ -98,7 +107,7 @@ def _vestiging(brin: str, waarde: str) -> str:
     waarde = waarde.strip().upper()
     if len(waarde) == 6 and waarde[:4] == brin:
         waarde = waarde[4:]
-    if waarde.isdigit() and len(waarde) <= 2:
+    if re.fullmatch(r"[0-9]{1,2}", waarde):
         return waarde.zfill(2)
     return waarde  # checked by the caller
 
@@ -136,13 +145,19 @@ def lees(data: bytes) -> tuple[list[dict], list[str]]:
         fouten = []
         if not BRIN.fullmatch(brin):
             fouten.append(f"BRIN '{rij['brin']}' is geen BRIN-code (4 tekens, bijvoorbeeld 12AB)")
-        if vestiging and not re.fullmatch(r"\d{2}", vestiging):
+        if vestiging and not re.fullmatch(r"[0-9]{2}", vestiging):
             fouten.append(f"vestiging '{rij.get('vestiging', '')}' is geen vestigingsnummer (2 cijfers)")
         if not rij["naam"]:
             fouten.append("de naam is leeg")
-        if not (nummer.isdigit() and len(nummer) <= 4):
+        if not re.fullmatch(r"[0-9]{1,4}", nummer):
             fouten.append(
                 f"gemeentenummer '{nummer}' is geen CBS-gemeentenummer (hooguit 4 cijfers, zoals 0637)"
+            )
+        if TOO_MANY in waarden:
+            fouten.append("deze regel heeft meer cellen dan de kopregel")
+        if waarden.get(TOO_LONG):
+            fouten.append(
+                f"een cel is langer dan {MAX_CELL_CHARS} tekens ({waarden[TOO_LONG].replace(';', ', ')})"
             )
         sleutel = (brin, vestiging)
         if not fouten and sleutel in gezien:
@@ -160,12 +175,25 @@ def lees(data: bytes) -> tuple[list[dict], list[str]]:
                 "plaats": _nette_naam(rij.get("plaats", ""))[:100],
                 "gemeente_code": f"GM{int(nummer):04d}",
                 "gemeente_naam": _nette_naam(rij.get("gemeentenaam", "")),
-                "onderwijssoorten": [STRUCTUUR[p] for p in structuur.split("/") if p in STRUCTUUR],
+                "onderwijssoorten": list(
+                    dict.fromkeys(STRUCTUUR[p] for p in structuur.split("/") if p in STRUCTUUR)
+                ),
             }
         )
     if not rijen and not problemen:
         problemen.append("Het bestand bevat geen scholen.")
     return rijen, problemen
+
+
+def _bekende_school(bekend: dict, brin: str, vestiging: str, in_bestand: set) -> School | None:
+    """The known school of this BRIN and vestiging. DUO numbers the hoofdvestiging 00, while a
+    school added by hand may have an empty vestiging: the same school, unless the file has both."""
+    school = bekend.get((brin, vestiging))
+    if school is None and vestiging in ("", "00"):
+        ander = (brin, "00" if vestiging == "" else "")
+        if ander not in in_bestand:
+            school = bekend.get(ander)
+    return school
 
 
 @transaction.atomic
@@ -183,6 +211,7 @@ def importeer(data: bytes, *, proef: bool = False) -> Uitkomst:
             uitkomst.nieuwe_gemeenten += 1
     bekend = {(s.brin, s.vestiging): s for s in School.objects.filter(brin__in={r["brin"] for r in rijen})}
     nieuw, gewijzigd = [], []
+    in_bestand = {(r["brin"], r["vestiging"]) for r in rijen}
     for rij in rijen:
         waarden = {
             "naam": rij["naam"],
@@ -191,7 +220,7 @@ def importeer(data: bytes, *, proef: bool = False) -> Uitkomst:
         }
         if rij["onderwijssoorten"]:  # no ONDERWIJSSTRUCTUUR (primary files): keep what is there
             waarden["onderwijssoorten"] = rij["onderwijssoorten"]
-        school = bekend.get((rij["brin"], rij["vestiging"]))
+        school = _bekende_school(bekend, rij["brin"], rij["vestiging"], in_bestand)
         if school is None:
             nieuw.append(School(brin=rij["brin"], vestiging=rij["vestiging"], **waarden))
         elif any(getattr(school, k) != v for k, v in waarden.items()):

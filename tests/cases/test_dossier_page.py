@@ -91,11 +91,11 @@ def test_the_dossier_page_names_who_did_what_without_reading_their_password_hash
     timeline = page[page.index('<ol class="app-timeline">') :]
     assert timeline.count("Karin de Vries") == 4  # the action, the ouder, the phase, the assignment
     assert "toegewezen aan " + lpa_a.get_full_name() in timeline
+    # Any alias: a second or third join of cases_user is "T3", "T4" in Django's SQL.
     reading_hashes = [
         q["sql"]
         for q in captured.captured_queries
-        if '"cases_user"."password"' in q["sql"]
-        and not q["sql"].split(" FROM ", 1)[1].startswith('"cases_user"')
+        if '."password"' in q["sql"] and not q["sql"].split(" FROM ", 1)[1].startswith('"cases_user"')
     ]
     assert reading_hashes == []  # only the logged-in user's own row (the session check) has it
 

@@ -12,12 +12,13 @@ from tests.factories import SchoolFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-# As DUO's "Adressen alle vestigingen" files since 2023: semicolons, capitals, VESTIGINGSCODE.
+# As DUO's "Adressen alle vestigingen" files: semicolons, capitals, VESTIGINGSCODE as 2 digits (or
+# as BRIN plus 2 digits), the hoofdvestiging numbered 00.
 NIEUW = (
     "PROVINCIE;INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;STRAATNAAM;PLAATSNAAM;GEMEENTENUMMER;"
     "GEMEENTENAAM;ONDERWIJSSTRUCTUUR\n"
-    "Zuid-Holland;12AB;12AB01;Erasmus College;Erasmusweg 1;ZOETERMEER;0637;ZOETERMEER;VMBO/HAVO/VWO\n"
-    "Zuid-Holland;34CD;34CD00;Het Lyceum Rokkeveen;Rokkeveenseweg 2;ROKKEVEEN;637;ZOETERMEER;HAVO/VWO\n"
+    "Zuid-Holland;12AB;01;Erasmus College;Erasmusweg 1;ZOETERMEER;0637;ZOETERMEER;VBO/MAVO/HAVO/VWO\n"
+    "Zuid-Holland;34CD;00;Het Lyceum Rokkeveen;Rokkeveenseweg 2;ROKKEVEEN;637;ZOETERMEER;HAVO/VWO\n"
     "Zuid-Holland;56EF;56EF00;Hofstad Lyceum;Hofweg 3;'S-GRAVENHAGE;0518;'S-GRAVENHAGE;VWO\n"
 )
 
@@ -34,10 +35,12 @@ def test_a_register_file_adds_new_schools_and_updates_known_ones_but_not_their_c
     bekend = SchoolFactory(
         brin="12AB", vestiging="01", naam="Erasmus Coll.", plaats="", contact_email="verzuim@erasmus.nl"
     )
+    # Added by hand with an empty vestiging: DUO's 00 is the same hoofdvestiging, not a second school.
+    met_de_hand = SchoolFactory(brin="34CD", vestiging="", naam="Lyceum Rokkeveen", plaats="Zoetermeer")
     importeer(tmp_path, NIEUW)
 
     assert (
-        "2 scholen nieuw, 1 bijgewerkt, 0 ongewijzigd; 1 gemeente(n) toegevoegd." in capsys.readouterr().out
+        "1 scholen nieuw, 2 bijgewerkt, 0 ongewijzigd; 1 gemeente(n) toegevoegd." in capsys.readouterr().out
     )
     bekend.refresh_from_db()
     zoetermeer = Gemeente.objects.get(code="GM0637")  # the organisation's, kept with its own name
@@ -48,8 +51,13 @@ def test_a_register_file_adds_new_schools_and_updates_known_ones_but_not_their_c
         "verzuim@erasmus.nl",
     )
     assert bekend.onderwijssoorten == ["vmbo", "havo", "vwo"]
-    rokkeveen = School.objects.get(brin="34CD", vestiging="00")
-    assert (rokkeveen.plaats, rokkeveen.gemeente) == ("Rokkeveen", zoetermeer)
+    rokkeveen = School.objects.get(brin="34CD")
+    assert (rokkeveen.pk, rokkeveen.naam, rokkeveen.plaats, rokkeveen.gemeente) == (
+        met_de_hand.pk,
+        "Het Lyceum Rokkeveen",
+        "Rokkeveen",
+        zoetermeer,
+    )
     den_haag = School.objects.get(brin="56EF")
     assert (den_haag.plaats, den_haag.gemeente.code, den_haag.gemeente.naam) == (
         "'s-Gravenhage",
@@ -68,6 +76,7 @@ def test_the_older_column_names_and_a_windows_encoded_file_are_read(tmp_path):
         "BRIN NUMMER,VESTIGINGSNUMMER,INSTELLINGSNAAM,PLAATSNAAM,GEMEENTENUMMER,GEMEENTENAAM\n"
         "78GH,1,Basisschool Het Café,BLEISWIJK,1621,LANSINGERLAND\n"
         "79GH,,De IJsvogel,CAPELLE AAN DEN IJSSEL,502,CAPELLE AAN DEN IJSSEL\n"
+        "80GH,00,De Zandloper,'T ZANDT,24,LOPPERSUM\n"
     )
     importeer(tmp_path, oud, encoding="cp1252")
     ijsvogel = School.objects.get(brin="79GH")
@@ -84,6 +93,7 @@ def test_the_older_column_names_and_a_windows_encoded_file_are_read(tmp_path):
         "Bleiswijk",
     )
     assert (school.gemeente.code, school.gemeente.naam) == ("GM1621", "Lansingerland")
+    assert School.objects.get(brin="80GH").plaats == "'t Zandt"
 
 
 def test_a_file_with_problems_is_refused_in_dutch_per_line_and_nothing_is_written(tmp_path, capsys):
@@ -91,10 +101,9 @@ def test_a_file_with_problems_is_refused_in_dutch_per_line_and_nothing_is_writte
         "Zuid-Holland;1;1X;Geen Brin;Weg 1;DELFT;0503;DELFT;VWO\n"
         "Zuid-Holland;90IJ;90IJ00;;Weg 2;DELFT;zes;DELFT;VWO\n"
         "Zuid-Holland;12AB;12AB01;Erasmus College;Erasmusweg 1;ZOETERMEER;0637;ZOETERMEER;VWO\n"
+        "Zuid-Holland;91IJ;00;Het Lyceum;Weg 3;DELFT;0503;DELFT;VWO;extra;;\n"
     )
-    with pytest.raises(
-        CommandError, match="geweigerd: 3 probleem/problemen. Uit dit bestand is niets opgeslagen."
-    ):
+    with pytest.raises(CommandError, match="Geweigerd: 4 probleem/problemen. Er is niets opgeslagen."):
         importeer(tmp_path, slecht)
     fouten = capsys.readouterr().err
     assert (
@@ -103,6 +112,7 @@ def test_a_file_with_problems_is_refused_in_dutch_per_line_and_nothing_is_writte
     )
     assert "Regel 6: de naam is leeg; gemeentenummer 'zes' is geen CBS-gemeentenummer" in fouten
     assert "Regel 7: 12AB01 stond al op regel 2." in fouten
+    assert "Regel 8: deze regel heeft meer cellen dan de kopregel." in fouten  # a stray ; shifts columns
     assert not School.objects.exists() and not Gemeente.objects.exists()
 
 
@@ -116,8 +126,25 @@ def test_a_file_that_is_not_a_register_file_says_which_columns_it_needs(tmp_path
     with pytest.raises(CommandError):
         importeer(tmp_path, "INSTELLINGSCODE;VESTIGINGSNAAM;GEMEENTENUMMER\n12AB;\x00;0637\n")
     assert "lijkt geen CSV-bestand" in capsys.readouterr().err
+    with pytest.raises(CommandError):
+        importeer(tmp_path, "")
+    assert "Het bestand is leeg." in capsys.readouterr().err
+    (tmp_path / "werkmap.xlsx").write_bytes(b"PK\x03\x04\x81\x8d\x8f\x90\x9d")
+    with pytest.raises(CommandError):
+        call_command("import_scholen", str(tmp_path / "werkmap.xlsx"))
+    assert "geen CSV-tekst (UTF-8 of Windows-1252)" in capsys.readouterr().err
     with pytest.raises(CommandError, match="bestaat niet"):
         call_command("import_scholen", str(tmp_path / "weg.csv"))
+
+
+def test_several_files_are_imported_together_or_not_at_all(tmp_path, capsys):
+    goed, slecht = tmp_path / "vo.csv", tmp_path / "bo.csv"
+    goed.write_text(NIEUW, encoding="utf-8")
+    slecht.write_text(NIEUW.replace("Hofstad Lyceum", ""), encoding="utf-8")
+    with pytest.raises(CommandError, match="Er is niets opgeslagen"):
+        call_command("import_scholen", str(goed), str(slecht))
+    assert f"{slecht}: Regel 4: de naam is leeg." in capsys.readouterr().err
+    assert not School.objects.exists()
 
 
 def test_a_trial_run_counts_and_writes_nothing(tmp_path, capsys):

@@ -1,13 +1,14 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
-from cases.scholenregister import MAX_PROBLEMEN, importeer
+from cases.scholenregister import MAX_PROBLEMEN, importeer, lees
 
 
 class Command(BaseCommand):
     help = (
-        "Leest een adressenbestand van schoolvestigingen van DUO (open onderwijsdata, CSV) in het "
+        "Leest adressenbestanden van schoolvestigingen van DUO (open onderwijsdata, CSV) in het "
         "scholenregister in (alles of niets); zie docs/import-formats.md."
     )
 
@@ -20,23 +21,28 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, bestanden, proef, **options):
+        inhoud = {}
         for bestand in bestanden:
             path = Path(bestand)
             if not path.is_file():
                 raise CommandError(f"Het bestand '{bestand}' bestaat niet.")
-        for bestand in bestanden:
-            uitkomst = importeer(Path(bestand).read_bytes(), proef=proef)
-            if uitkomst.problemen:
-                for probleem in uitkomst.problemen[:MAX_PROBLEMEN]:
-                    self.stderr.write(probleem)
-                if len(uitkomst.problemen) > MAX_PROBLEMEN:
-                    self.stderr.write(f"... en nog {len(uitkomst.problemen) - MAX_PROBLEMEN} (niet getoond).")
-                raise CommandError(
-                    f"{bestand} is geweigerd: {len(uitkomst.problemen)} probleem/problemen. "
-                    "Uit dit bestand is niets opgeslagen."
+            inhoud[bestand] = path.read_bytes()
+        # Every file is checked before anything is written: all of them, or nothing.
+        geweigerd = 0
+        for bestand, data in inhoud.items():
+            _rijen, problemen = lees(data)
+            for probleem in problemen[:MAX_PROBLEMEN]:
+                self.stderr.write(f"{bestand}: {probleem}")
+            if len(problemen) > MAX_PROBLEMEN:
+                self.stderr.write(f"{bestand}: ... en nog {len(problemen) - MAX_PROBLEMEN} (niet getoond).")
+            geweigerd += len(problemen)
+        if geweigerd:
+            raise CommandError(f"Geweigerd: {geweigerd} probleem/problemen. Er is niets opgeslagen.")
+        with transaction.atomic():
+            for bestand, data in inhoud.items():
+                uitkomst = importeer(data, proef=proef)
+                self.stdout.write(
+                    f"{bestand}: {uitkomst.nieuw} scholen nieuw, {uitkomst.bijgewerkt} bijgewerkt, "
+                    f"{uitkomst.ongewijzigd} ongewijzigd; {uitkomst.nieuwe_gemeenten} gemeente(n) toegevoegd"
+                    + (" (proef: niets opgeslagen)." if proef else ".")
                 )
-            self.stdout.write(
-                f"{bestand}: {uitkomst.nieuw} scholen nieuw, {uitkomst.bijgewerkt} bijgewerkt, "
-                f"{uitkomst.ongewijzigd} ongewijzigd; {uitkomst.nieuwe_gemeenten} gemeente(n) toegevoegd"
-                + (" (proef: niets opgeslagen)." if proef else ".")
-            )
