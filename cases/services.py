@@ -100,7 +100,8 @@ def organisatie_create(
     organisatie.full_clean()
     organisatie.save()
     for code, gemeente_naam in gemeenten:
-        gemeente, _created = Gemeente.objects.get_or_create(code=code, defaults={"naam": gemeente_naam})
+        # The name given here wins over one the school register derived from DUO's capitals.
+        gemeente, _created = Gemeente.objects.update_or_create(code=code, defaults={"naam": gemeente_naam})
         gemeente.full_clean()
         organisatie.gemeenten.add(gemeente)
     seed_codelists(organisatie, codelijsten)

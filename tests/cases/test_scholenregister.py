@@ -186,3 +186,13 @@ def test_without_a_gemeente_the_plaats_still_decides(client, lpa_a):
     client.force_login(lpa_a)
     resultaten = client.get(reverse("school_zoeken"), {"q": "regenboog"}).json()["resultaten"]
     assert [r["regio"] for r in resultaten] == [True, False]
+
+
+def test_an_organisation_created_after_the_import_names_its_gemeente_as_given(tmp_path):
+    importeer(tmp_path, NIEUW)  # adds GM0518 as DUO writes it
+    call_command(
+        "create_organisatie", "den-haag", "--naam", "Leerplicht Den Haag", "--gemeente", "GM0518=Den Haag"
+    )
+    gemeente = Gemeente.objects.get(code="GM0518")
+    assert gemeente.naam == "Den Haag"
+    assert gemeente.scholen.get().naam == "Hofstad Lyceum"
