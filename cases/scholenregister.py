@@ -3,21 +3,20 @@ alle vestigingen", per sector: basisonderwijs, (voortgezet) speciaal onderwijs, 
 onderwijs), read into `School` by `manage.py import_scholen`.
 
 DUO publishes them monthly as CSV (semicolon-separated). The column names changed over the years;
-both spellings are read: `INSTELLINGSCODE` or `BRIN NUMMER` (the BRIN), `VESTIGINGSCODE` (BRIN
-plus 2 digits) or `VESTIGINGSNUMMER`, `VESTIGINGSNAAM` or `INSTELLINGSNAAM`, and `PLAATSNAAM`,
-`GEMEENTENUMMER`, `GEMEENTENAAM`, optionally `ONDERWIJSSTRUCTUUR` (voortgezet onderwijs:
-"VMBO/HAVO/VWO"). Other columns are ignored.
+both spellings are read (`KOLOMMEN`); other columns are ignored.
 
-All or nothing: a file with a problem writes nothing, and every problem names its line. A school
+`lees` checks a file and returns its rows and every problem (per line, in Dutch); `schrijf` writes
+checked rows. The command checks all its files before it writes any: all or nothing. A school
 already known (same BRIN and vestiging) gets DUO's name, plaats and gemeente; the contact details
 the functioneel beheerder keeps (cases/beheer/scholen.py) are never touched. Schools are reference
 data without personal data.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .constants import Onderwijssoort
 from .imports.reading import MAX_CELL_CHARS, TOO_LONG, TOO_MANY, UnreadableFile, read_table
@@ -71,7 +70,6 @@ class Uitkomst:
     bijgewerkt: int = 0
     ongewijzigd: int = 0
     nieuwe_gemeenten: int = 0
-    problemen: list[str] = field(default_factory=list)
 
 
 def _tekst(data: bytes) -> str:
@@ -83,8 +81,10 @@ def _tekst(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
     raise UnreadableFile(
-        "Het bestand is geen CSV-tekst (UTF-8 of Windows-1252). Gebruik het CSV-bestand van DUO zoals het "
-        "gedownload is."
+        _(
+            "Het bestand is geen CSV-tekst (UTF-8 of Windows-1252). Gebruik het CSV-bestand van DUO zoals "
+            "het gedownload is."
+        )
     )
 
 
@@ -133,8 +133,11 @@ def lees(data: bytes) -> tuple[list[dict], list[str]]:
     ]
     if ontbreekt:
         return [], [
-            f"Kolom(men) {', '.join(ontbreekt)} ontbreken. Gebruik een adressenbestand van schoolvestigingen "
-            f"van DUO (open onderwijsdata); de eerste regel moet de kolomnamen bevatten."
+            _(
+                "Kolom(men) %(kolommen)s ontbreken. Gebruik een adressenbestand van schoolvestigingen van "
+                "DUO (open onderwijsdata); de eerste regel moet de kolomnamen bevatten."
+            )
+            % {"kolommen": ", ".join(ontbreekt)}
         ]
     rijen, problemen, gezien = [], [], {}
     for regelnummer, waarden in tabel.rows:
@@ -144,26 +147,38 @@ def lees(data: bytes) -> tuple[list[dict], list[str]]:
         nummer = rij["gemeentenummer"]
         fouten = []
         if not BRIN.fullmatch(brin):
-            fouten.append(f"BRIN '{rij['brin']}' is geen BRIN-code (4 tekens, bijvoorbeeld 12AB)")
+            fouten.append(
+                _("BRIN '%(brin)s' is geen BRIN-code (4 tekens, bijvoorbeeld 12AB)") % {"brin": rij["brin"]}
+            )
         if vestiging and not re.fullmatch(r"[0-9]{2}", vestiging):
-            fouten.append(f"vestiging '{rij.get('vestiging', '')}' is geen vestigingsnummer (2 cijfers)")
+            fouten.append(
+                _("vestiging '%(vestiging)s' is geen vestigingsnummer (2 cijfers)")
+                % {"vestiging": rij.get("vestiging", "")}
+            )
         if not rij["naam"]:
-            fouten.append("de naam is leeg")
+            fouten.append(_("de naam is leeg"))
         if not re.fullmatch(r"[0-9]{1,4}", nummer):
             fouten.append(
-                f"gemeentenummer '{nummer}' is geen CBS-gemeentenummer (hooguit 4 cijfers, zoals 0637)"
+                _("gemeentenummer '%(nummer)s' is geen CBS-gemeentenummer (hooguit 4 cijfers, zoals 0637)")
+                % {"nummer": nummer}
             )
         if TOO_MANY in waarden:
-            fouten.append("deze regel heeft meer cellen dan de kopregel")
+            fouten.append(_("deze regel heeft meer cellen dan de kopregel"))
         if waarden.get(TOO_LONG):
             fouten.append(
-                f"een cel is langer dan {MAX_CELL_CHARS} tekens ({waarden[TOO_LONG].replace(';', ', ')})"
+                _("een cel is langer dan %(max)s tekens (%(kolommen)s)")
+                % {"max": MAX_CELL_CHARS, "kolommen": waarden[TOO_LONG].replace(";", ", ")}
             )
         sleutel = (brin, vestiging)
         if not fouten and sleutel in gezien:
-            fouten.append(f"{brin}{vestiging} stond al op regel {gezien[sleutel]}")
+            fouten.append(
+                _("%(code)s stond al op regel %(regel)s")
+                % {"code": brin + vestiging, "regel": gezien[sleutel]}
+            )
         if fouten:
-            problemen.append(f"Regel {regelnummer}: {'; '.join(fouten)}.")
+            problemen.append(
+                _("Regel %(regel)s: %(fouten)s.") % {"regel": regelnummer, "fouten": "; ".join(fouten)}
+            )
             continue
         gezien[sleutel] = regelnummer
         structuur = rij.get("onderwijsstructuur", "").upper().replace(" ", "")
@@ -181,7 +196,7 @@ def lees(data: bytes) -> tuple[list[dict], list[str]]:
             }
         )
     if not rijen and not problemen:
-        problemen.append("Het bestand bevat geen scholen.")
+        problemen.append(_("Het bestand bevat geen scholen."))
     return rijen, problemen
 
 
@@ -197,12 +212,9 @@ def _bekende_school(bekend: dict, brin: str, vestiging: str, in_bestand: set) ->
 
 
 @transaction.atomic
-def importeer(data: bytes, *, proef: bool = False) -> Uitkomst:
-    """Read a register file into `School`; with problems, or with `proef`, nothing is written."""
-    rijen, problemen = lees(data)
-    uitkomst = Uitkomst(problemen=problemen)
-    if problemen:
-        return uitkomst
+def schrijf(rijen: list[dict], *, proef: bool = False) -> Uitkomst:
+    """Write the rows `lees` returned (without problems) into `School`; with `proef`, count only."""
+    uitkomst = Uitkomst()
     gemeenten = {g.code: g for g in Gemeente.objects.filter(code__in={r["gemeente_code"] for r in rijen})}
     for rij in rijen:
         if rij["gemeente_code"] not in gemeenten:

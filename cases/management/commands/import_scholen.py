@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from cases.scholenregister import MAX_PROBLEMEN, importeer, lees
+from cases.scholenregister import MAX_PROBLEMEN, lees, schrijf
 
 
 class Command(BaseCommand):
@@ -28,9 +28,9 @@ class Command(BaseCommand):
                 raise CommandError(f"Het bestand '{bestand}' bestaat niet.")
             inhoud[bestand] = path.read_bytes()
         # Every file is checked before anything is written: all of them, or nothing.
-        geweigerd = 0
+        geweigerd, gelezen = 0, {}
         for bestand, data in inhoud.items():
-            _rijen, problemen = lees(data)
+            gelezen[bestand], problemen = lees(data)
             for probleem in problemen[:MAX_PROBLEMEN]:
                 self.stderr.write(f"{bestand}: {probleem}")
             if len(problemen) > MAX_PROBLEMEN:
@@ -39,8 +39,8 @@ class Command(BaseCommand):
         if geweigerd:
             raise CommandError(f"Geweigerd: {geweigerd} probleem/problemen. Er is niets opgeslagen.")
         with transaction.atomic():
-            for bestand, data in inhoud.items():
-                uitkomst = importeer(data, proef=proef)
+            for bestand, rijen in gelezen.items():
+                uitkomst = schrijf(rijen, proef=proef)
                 self.stdout.write(
                     f"{bestand}: {uitkomst.nieuw} scholen nieuw, {uitkomst.bijgewerkt} bijgewerkt, "
                     f"{uitkomst.ongewijzigd} ongewijzigd; {uitkomst.nieuwe_gemeenten} gemeente(n) toegevoegd"
